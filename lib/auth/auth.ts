@@ -1,0 +1,66 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { admin, username } from "better-auth/plugins";
+import { getConfig } from "../config";
+import { getDb } from "../db";
+
+export const USERNAME_PATTERN = /^[a-zA-Z0-9_]{3,30}$/;
+
+function buildAuth() {
+  const config = getConfig();
+  const db = getDb();
+  return betterAuth({
+    appName: config.SITE_NAME,
+    baseURL: config.SITE_URL,
+    secret: config.BETTER_AUTH_SECRET,
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    // Sessions live in Postgres and are checked on every request, so a ban or a revoked
+    // session takes effect on the very next request (no cookie cache).
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: { enabled: !config.RATE_LIMITS_DISABLED, window: 60, max: 300 },
+    advanced: { cookiePrefix: "ce" },
+    plugins: [
+      username({
+        minUsernameLength: 3,
+        maxUsernameLength: 30,
+        usernameValidator: (value) => USERNAME_PATTERN.test(value),
+      }),
+      admin({ defaultRole: "user", adminRoles: ["admin"] }),
+    ],
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-up/email") {
+          const body = ctx.body as { username?: unknown } | undefined;
+          if (typeof body?.username !== "string" || !USERNAME_PATTERN.test(body.username)) {
+            throw new APIError("BAD_REQUEST", {
+              message: "username is required: 3-30 letters, digits or underscores",
+            });
+          }
+        }
+        // API.md: sign-in/email accepts {username, password} as well as {email, password}.
+        if (ctx.path === "/sign-in/email") {
+          const body = ctx.body as { email?: unknown; username?: unknown } | undefined;
+          if (!body?.email && typeof body?.username === "string") {
+            const user = await db.user.findUnique({
+              where: { username: body.username.toLowerCase() },
+              select: { email: true },
+            });
+            return { context: { ...ctx, body: { ...body, email: user?.email ?? "unknown@invalid.invalid" } } };
+          }
+        }
+      }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof buildAuth>;
+
+const globalForAuth = globalThis as unknown as { ceAuth?: Auth };
+
+/** The process-wide Better-Auth instance (built lazily: config is read at first use). */
+export function getAuth(): Auth {
+  globalForAuth.ceAuth ??= buildAuth();
+  return globalForAuth.ceAuth;
+}

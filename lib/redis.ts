@@ -1,0 +1,42 @@
+import { Redis } from "ioredis";
+import { getConfig } from "./config";
+
+export type RedisRole = "producer" | "worker";
+
+/**
+ * Producers (web requests, CLI) fail fast so a down Redis never stalls a request: no offline
+ * queue, one retry per command. Workers (BullMQ) need `maxRetriesPerRequest: null`.
+ */
+export function createRedis(options: { url: string; role: RedisRole; lazy?: boolean }): Redis {
+  const common = { lazyConnect: options.lazy ?? false, connectionName: `ce-${options.role}` };
+  if (options.role === "worker") {
+    return new Redis(options.url, { ...common, maxRetriesPerRequest: null });
+  }
+  return new Redis(options.url, {
+    ...common,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+    commandTimeout: 1000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+}
+
+const globalForRedis = globalThis as unknown as { ceRedis?: Redis };
+
+/** The process-wide producer connection; errors are expected while Redis is down. */
+export function getRedis(): Redis {
+  if (!globalForRedis.ceRedis) {
+    const redis = createRedis({ url: getConfig().REDIS_URL, role: "producer" });
+    redis.on("error", () => {
+      // Connection errors surface on each command; the client keeps reconnecting.
+    });
+    globalForRedis.ceRedis = redis;
+  }
+  return globalForRedis.ceRedis;
+}
+
+/** Namespaced key, so several sites can share one Redis. */
+export function redisKey(...parts: Array<string | number>): string {
+  return [getConfig().REDIS_PREFIX, ...parts].join(":");
+}
