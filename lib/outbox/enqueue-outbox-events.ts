@@ -1,0 +1,64 @@
+import type { Db } from "../db";
+import { getDb } from "../db";
+import type { Logger } from "../logger";
+import { EVENT_JOB_OPTIONS, getQueue, outboxJobId, type ProducerQueue } from "../queue";
+
+export type EnqueueOutboxEventsOptions = {
+  ids: bigint[];
+  db?: Db;
+  producer?: ProducerQueue;
+  /** The whole step's budget; past it we stop waiting (the relay catches up). */
+  timeoutMs?: number;
+  logger?: Logger;
+};
+
+export const ENQUEUE_BUDGET_MS = 200;
+
+/**
+ * After commit: pushes committed outbox rows to the queue and marks them `enqueued`.
+ * Never throws and never waits longer than the budget: a slow or down Redis only makes the
+ * notification late (the relay in the worker re-enqueues rows left `pending`), it never fails
+ * or slows the write that caused it. Resolves to the number of rows enqueued (0 on failure).
+ */
+export async function enqueueOutboxEvents(options: EnqueueOutboxEventsOptions): Promise<number> {
+  if (options.ids.length === 0) return 0;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((resolve) => {
+    timer = setTimeout(() => resolve(0), options.timeoutMs ?? ENQUEUE_BUDGET_MS);
+  });
+  const work = enqueue(options).catch((error: unknown) => {
+    options.logger?.debug({ err: error, ids: options.ids.map(String) }, "enqueue failed; the outbox relay will retry");
+    return 0;
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function enqueue(options: EnqueueOutboxEventsOptions): Promise<number> {
+  const producer = options.producer ?? getQueue();
+  // Not connected: skip at once (an add would wait for the connection, or throw).
+  if (producer.connection.status !== "ready") return 0;
+  const db = options.db ?? getDb();
+  // Only rows that committed and nobody enqueued yet (a rolled-back attempt has no row).
+  const rows = await db.outbox.findMany({
+    where: { id: { in: options.ids }, status: "pending" },
+    select: { id: true, type: true },
+  });
+  if (rows.length === 0) return 0;
+  await producer.queue.addBulk(
+    rows.map((row) => ({
+      name: row.type,
+      data: { outboxId: String(row.id) },
+      opts: { ...EVENT_JOB_OPTIONS, jobId: outboxJobId(row.id) },
+    })),
+  );
+  // Guarded on `pending`: a fast worker may already have marked the row done.
+  await db.outbox.updateMany({
+    where: { id: { in: rows.map((row) => row.id) }, status: "pending" },
+    data: { status: "enqueued", enqueuedAt: new Date(), attempts: { increment: 1 } },
+  });
+  return rows.length;
+}
