@@ -73,3 +73,10 @@ export function getQueue(name: QueueName = QUEUE_NAMES.events): ProducerQueue {
   }
   return producer;
 }
+
+/** Closes the process-wide producer queues (CLI commands call this before exiting). */
+export async function closeQueues(): Promise<void> {
+  const queues = [...(globalForQueue.ceQueues?.values() ?? [])];
+  globalForQueue.ceQueues?.clear();
+  await Promise.all(queues.map((producer) => producer.close()));
+}

@@ -1,0 +1,19 @@
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db";
+import { AppError } from "../errors/app-error";
+import { canWrite } from "../permissions/permissions";
+
+/** Follows or unfollows a question (idempotent). */
+export async function setFollowing(options: { db: Db; actor: Actor | null; questionId: number; following: boolean }): Promise<{ following: boolean }> {
+  const { db, actor, questionId } = options;
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to follow questions");
+  if (!canWrite(actor)) throw new AppError("FORBIDDEN", "Your account is banned");
+  const question = await db.question.findUnique({ where: { id: questionId }, select: { deletedAt: true } });
+  if (!question || question.deletedAt) throw new AppError("NOT_FOUND", "Question not found");
+  if (options.following) {
+    await db.follow.createMany({ data: [{ userId: actor.id, questionId }], skipDuplicates: true });
+  } else {
+    await db.follow.deleteMany({ where: { userId: actor.id, questionId } });
+  }
+  return { following: options.following };
+}
