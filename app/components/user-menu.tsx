@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
+import { NotificationBell } from "./notification-bell";
 import { useMe } from "./use-me";
 
 export function UserMenu() {
@@ -23,6 +24,7 @@ export function UserMenu() {
   }
   return (
     <>
+      <NotificationBell />
       <Link href={`/users/${me.username}`} className="text-sm font-medium text-slate-800" data-testid="me-link">
         {me.username} <span className="text-slate-500">· {me.reputation}</span>
       </Link>

@@ -4,6 +4,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin, username } from "better-auth/plugins";
 import { getConfig } from "../config";
 import { getDb } from "../db";
+import { checkRegistrationAllowed } from "../settings/check-registration-allowed";
 
 export const USERNAME_PATTERN = /^[a-zA-Z0-9_]{3,30}$/;
 
@@ -37,6 +38,11 @@ function buildAuth() {
             throw new APIError("BAD_REQUEST", {
               message: "username is required: 3-30 letters, digits or underscores",
             });
+          }
+          // Public sign-ups only (an HTTP request): operators creating users from the CLI are exempt.
+          if (ctx.request) {
+            const check = await checkRegistrationAllowed({ db, email: String((ctx.body as { email?: unknown }).email ?? "") });
+            if (!check.allowed) throw new APIError("FORBIDDEN", { message: check.message });
           }
         }
         // API.md: sign-in/email accepts {username, password} as well as {email, password}.

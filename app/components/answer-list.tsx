@@ -1,0 +1,77 @@
+"use client";
+
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import type { Answer } from "@/lib/questions/types";
+import { apiFetch } from "./api-fetch";
+import { AcceptButton } from "./accept-button";
+import { useMe } from "./use-me";
+import { VoteButtons } from "./vote-buttons";
+
+type Page = { items: Answer[]; nextCursor: string | null };
+
+/**
+ * Answers with infinite scrolling (React Query). The first page comes server-rendered; a
+ * signed-in reader refetches it to get their own votes. An IntersectionObserver loads more,
+ * with a button as the fallback.
+ */
+export function AnswerList({ questionId, questionAuthorId, firstPage }: { questionId: number; questionAuthorId: string; firstPage: Page }) {
+  const { data: me } = useMe();
+  const queryClient = useQueryClient();
+  const personal = Boolean(me);
+  const query = useInfiniteQuery({
+    queryKey: ["answers", questionId, me?.id ?? "anonymous"],
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page>(`/api/v1/questions/${questionId}/answers?limit=10${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    initialPageParam: "" as string,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    initialData: personal ? undefined : { pages: [firstPage], pageParams: [""] },
+    placeholderData: { pages: [firstPage], pageParams: [""] },
+  });
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node || !hasNextPage) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+    }, { rootMargin: "400px" });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const answers = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const isAsker = me?.id === questionAuthorId;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["answers", questionId] });
+  return (
+    <div>
+      <ol className="space-y-4" data-testid="answer-list">
+        {answers.map((answer) => (
+          <li key={answer.id} id={`answer-${answer.id}`} data-testid="answer-item" className={`flex gap-4 rounded-lg border bg-white p-4 ${answer.accepted ? "border-green-500" : "border-slate-200"}`}>
+            <div className="flex flex-col items-center gap-2">
+              <VoteButtons targetType="answer" targetId={answer.id} score={answer.voteScore} myVote={answer.myVote} />
+              {isAsker ? (
+                <AcceptButton answerId={answer.id} accepted={answer.accepted} onDone={refresh} />
+              ) : answer.accepted ? (
+                <span className="text-2xl text-green-600" title="Accepted answer" aria-label="Accepted answer" data-testid="accepted-mark">✓</span>
+              ) : null}
+            </div>
+            <div className="min-w-0 flex-1">
+              <div className="prose-ce" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
+              <p className="mt-3 text-right text-xs text-slate-500">
+                answered by <Link href={`/users/${answer.author.username}`} className="text-blue-700">{answer.author.username}</Link> ({answer.author.reputation})
+              </p>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <div ref={sentinel} />
+      {hasNextPage ? (
+        <button type="button" onClick={() => fetchNextPage()} disabled={isFetchingNextPage} className="mt-4 w-full rounded-md border border-slate-300 py-2 text-sm" data-testid="load-more">
+          {isFetchingNextPage ? "Loading…" : "Load more answers"}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Weak ETag for the bell: the count plus a short hash of the user, so one user's ETag never
+ * matches another's response (shared caches, switched accounts). The count is all the bell
+ * shows, so it is the whole version.
+ */
+export function unreadCountEtag(userId: string, count: number): string {
+  const user = createHash("sha256").update(userId).digest("base64url").slice(0, 10);
+  return `W/"${count}-${user}"`;
+}
+
+/** RFC 9110 If-None-Match: a list or `*`, compared weakly (the W/ prefix is ignored). */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, "");
+  const wanted = strip(etag);
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || strip(tag) === wanted);
+}

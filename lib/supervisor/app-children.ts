@@ -1,0 +1,54 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Config, Env } from "../config";
+import type { ChildSpec } from "./supervise";
+
+export type AppChildrenOptions = {
+  packageRoot: string;
+  config: Config;
+  /** The merged configuration (.env file + environment) every child gets. */
+  env: Env;
+  workers: number;
+};
+
+export function appPaths(packageRoot: string) {
+  const standaloneDir = path.join(packageRoot, ".next", "standalone");
+  return {
+    standaloneDir,
+    serverJs: path.join(standaloneDir, "server.js"),
+    workerJs: path.join(packageRoot, "dist", "worker.js"),
+    exitWithParentJs: path.join(packageRoot, "dist", "exit-with-parent.js"),
+    migrationsDir: path.join(packageRoot, "prisma", "migrations"),
+  };
+}
+
+/**
+ * What `start` runs: the Next standalone server and N workers. The configuration goes to
+ * them through the environment: the server runs in its own folder and never sees the user's
+ * .env. Packages resolve from the installed package's node_modules (see
+ * scripts/copy-standalone-assets.mjs).
+ */
+export function appChildren(options: AppChildrenOptions): ChildSpec[] {
+  const { config, packageRoot } = options;
+  const paths = appPaths(packageRoot);
+  const env: Record<string, string | undefined> = {
+    ...options.env,
+    PORT: String(config.PORT),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const web: ChildSpec = {
+    name: "web",
+    command: process.execPath,
+    args: ["--import", pathToFileURL(paths.exitWithParentJs).href, paths.serverJs],
+    cwd: paths.standaloneDir,
+    env: { ...env, HOSTNAME: config.HOST },
+  };
+  const workers = Array.from({ length: options.workers }, (_, index): ChildSpec => ({
+    name: options.workers === 1 ? "worker" : `worker-${index + 1}`,
+    command: process.execPath,
+    args: [paths.workerJs],
+    env,
+  }));
+  return [web, ...workers];
+}
