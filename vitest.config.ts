@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", "dist/**", "e2e/**"],
+    exclude: ["node_modules/**", ".next/**", ".next-*/**", "dist/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
