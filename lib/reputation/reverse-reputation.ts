@@ -17,7 +17,6 @@ export async function reverseReputation(options: {
       answerId: where.answerId,
       reason: where.reasons ? { in: where.reasons } : undefined,
       reversesId: null,
-      amount: { not: 0 },
     },
     select: { id: true, userId: true, reason: true, requested: true, amount: true, voteId: true, questionId: true, answerId: true, actorId: true },
   });
