@@ -36,7 +36,19 @@ export function getRedis(): Redis {
   return globalForRedis.ceRedis;
 }
 
-/** Namespaced key, so several sites can share one Redis. */
+let keyPrefix: string | undefined;
+
+/**
+ * Namespaced key, so several sites can share one Redis. Only the prefix is needed here, so
+ * code that runs without a full config (tests, scripts) falls back to REDIS_PREFIX or "ce".
+ */
 export function redisKey(...parts: Array<string | number>): string {
-  return [getConfig().REDIS_PREFIX, ...parts].join(":");
+  if (keyPrefix === undefined) {
+    try {
+      keyPrefix = getConfig().REDIS_PREFIX;
+    } catch {
+      keyPrefix = process.env.REDIS_PREFIX || "ce";
+    }
+  }
+  return [keyPrefix, ...parts].join(":");
 }

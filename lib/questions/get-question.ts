@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
+import { toVoteValue } from "../answers/to-answer";
 import { renderMarkdown } from "../markdown/render-markdown";
 import { QUESTION_SUMMARY_SELECT, toQuestionSummary } from "./to-question-summary";
 import type { Question } from "./types";
@@ -36,7 +37,7 @@ export async function getQuestion(options: GetQuestionOptions): Promise<Question
     duplicateOfId: row.duplicateOfId,
     lockedAt: row.lockedAt,
     deletedAt: row.deletedAt,
-    myVote: (vote?.value ?? 0) as -1 | 0 | 1,
+    myVote: toVoteValue(vote?.value),
     following: Boolean(follow),
   };
 }
