@@ -130,7 +130,7 @@ describe("Redis is only a speed-up", () => {
       const trending = await listTags({ db, redis: deadRedis, sort: "trending" });
       expect(trending.items.length).toBeGreaterThan(0);
       // rate limiting fails open
-      await expect(checkRateLimit({ redis: deadRedis, keyPrefix: "t", actorId: "x", action: "vote" })).resolves.toBeUndefined();
+      await checkRateLimit({ redis: deadRedis, keyPrefix: "t", actorId: "x", action: "vote" });
     } finally {
       deadRedis.disconnect();
     }
@@ -146,7 +146,7 @@ describe("Redis is only a speed-up", () => {
         code: "RATE_LIMITED",
         details: { retryAfter: expect.any(Number) },
       });
-      await expect(checkRateLimit({ redis, keyPrefix, actorId: "u2", action: "question" })).resolves.toBeUndefined();
+      await checkRateLimit({ redis, keyPrefix, actorId: "u2", action: "question" });
     } finally {
       redis.disconnect();
     }
