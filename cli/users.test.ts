@@ -1,12 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { verifyPassword } from "better-auth/crypto";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { acceptAnswer } from "@/lib/answers/accept-answer";
+import { createAnswer } from "@/lib/answers/create-answer";
 import { createDb, type Db } from "@/lib/db";
-import { createMigratedTestDatabase } from "@/test/helpers/migrated-test-database";
+import { checkIntegrity } from "@/lib/integrity/check-integrity";
+import { createQuestion } from "@/lib/questions/create-question";
+import { castVote } from "@/lib/votes/cast-vote";
+import { runMigrations } from "@/lib/migrations/run-migrations";
+import { createMigratedTestDatabase, MIGRATIONS_DIR } from "@/test/helpers/migrated-test-database";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -175,6 +182,71 @@ describe("users set-role / ban / unban / reset-password", () => {
   });
 });
 
+describe("users purge", () => {
+  const BODY = "A body long enough to pass validation, with details.";
+  const asActor = (user: { id: string; username: string }): Actor => ({ id: user.id, username: user.username, role: "user", banned: false });
+
+  it("removes a spammer's posts and votes and corrects every aggregate; --dry-run changes nothing", async () => {
+    const spammer = asActor(await makeUser("purge_spammer"));
+    const sock = asActor(await makeUser("purge_sock"));
+    const legit = asActor(await makeUser("purge_legit"));
+    const helper = asActor(await makeUser("purge_helper"));
+    const vote = (voter: Actor, targetType: "question" | "answer", targetId: number, value: 1 | -1) =>
+      castVote({ db, actor: voter, input: { targetType, targetId, value } });
+
+    // The spammer's own question, propped up by a sock puppet, answered (and upvoted) by a real user.
+    const spamQ = await createQuestion({ db, actor: spammer, input: { title: "Buy cheap watches here now", body: BODY, tags: ["purge-spam", "purge-shared"] } });
+    await vote(sock, "question", spamQ.id, 1);
+    const helperAnswer = await createAnswer({ db, actor: helper, questionId: spamQ.id, input: { body: BODY } });
+    await vote(legit, "answer", helperAnswer.id, 1);
+    await acceptAnswer({ db, actor: spammer, answerId: helperAnswer.id });
+    // A legit question the spammer answered (accepted!), upvoted and downvoted around.
+    const legitQ = await createQuestion({ db, actor: legit, input: { title: "How to configure the thing", body: BODY, tags: ["purge-shared"] } });
+    const spamA = await createAnswer({ db, actor: spammer, questionId: legitQ.id, input: { body: BODY } });
+    const goodA = await createAnswer({ db, actor: helper, questionId: legitQ.id, input: { body: BODY } });
+    await vote(sock, "answer", spamA.id, 1);
+    await acceptAnswer({ db, actor: legit, answerId: spamA.id });
+    await vote(spammer, "question", legitQ.id, 1);
+    await vote(spammer, "answer", goodA.id, -1);
+    await db.notification.create({ data: { userId: legit.id, type: "answer", eventId: 987_654n, actorId: spammer.id, questionId: legitQ.id, answerId: spamA.id } });
+    await db.user.update({ where: { id: legit.id }, data: { unreadCount: { increment: 1 } } });
+    expect((await checkIntegrity({ db })).drift).toEqual([]);
+
+    const before = await db.reputationEvent.count();
+    const dry = await cli(["users", "purge", "purge_spammer", "--dry-run"]);
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("Purge plan for purge_spammer:");
+    expect(dry.stdout).toContain("would remove 1 question(s) (with 1 answer(s) by others on them)");
+    expect(dry.stdout).toContain("would remove 1 answer(s), 1 of them accepted");
+    expect(dry.stdout).toContain("would remove 2 vote(s) they cast and 3 vote(s) on the removed posts");
+    expect(await db.reputationEvent.count()).toBe(before);
+    expect(await db.question.count({ where: { authorId: spammer.id } })).toBe(1);
+
+    const purge = await cli(["users", "purge", "purge_spammer", "--yes"]);
+    expect(purge.exitCode, purge.stderr).toBe(0);
+    expect(purge.stdout).toContain("✓ purged purge_spammer:");
+
+    expect(await db.question.count({ where: { authorId: spammer.id } })).toBe(0);
+    expect(await db.answer.count({ where: { OR: [{ authorId: spammer.id }, { questionId: spamQ.id }] } })).toBe(0);
+    expect(await db.vote.count({ where: { userId: spammer.id } })).toBe(0);
+    const legitAfter = await db.question.findUniqueOrThrow({ where: { id: legitQ.id } });
+    expect(legitAfter).toMatchObject({ voteScore: 0, answerCount: 1, acceptedAnswerId: null });
+    expect((await db.answer.findUniqueOrThrow({ where: { id: goodA.id } })).voteScore).toBe(0);
+    const tags = await db.tag.findMany({ where: { name: { in: ["purge-spam", "purge-shared"] } }, orderBy: { name: "asc" } });
+    expect(tags.map((t) => [t.name, t.questionCount])).toEqual([["purge-shared", 1], ["purge-spam", 0]]);
+    const rep = async (user: Actor) => (await db.user.findUniqueOrThrow({ where: { id: user.id } })).reputation;
+    // Everyone is back to what they earned without the spammer: legit lost the +10 upvote and the
+    // +2 for accepting; helper lost the +10/+15 on the purged question's answer; sock's
+    // nothing; spammer back to 1.
+    expect([await rep(spammer), await rep(legit), await rep(helper), await rep(sock)]).toEqual([1, 1, 1, 1]);
+    expect(await db.notification.count({ where: { actorId: spammer.id } })).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: legit.id } })).unreadCount).toBe(0);
+    expect((await checkIntegrity({ db })).drift).toEqual([]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.purge", targetId: spammer.id } });
+    expect(audit.details).toMatchObject({ questions: 1, answers: 1, votesCast: 2, dryRun: false });
+  });
+});
+
 describe("audit", () => {
   it("lists the latest rows, as JSON with --json, newest first", async () => {
     const result = await cli(["audit", "--json", "--limit", "3"]);
@@ -196,11 +268,21 @@ describe("backup / restore", () => {
   });
 
   it("backup writes a dump + manifest; restore into an empty database gives the same rows", async () => {
+    const asker = await makeUser("backup_asker");
+    const voter = await makeUser("backup_voter");
+    const asActor = (u: { id: string; username: string }): Actor => ({ id: u.id, username: u.username, role: "user", banned: false });
+    const question = await createQuestion({
+      db,
+      actor: asActor(asker),
+      input: { title: "What survives a backup and restore?", body: "Everything in Postgres, hopefully, every row.", tags: ["backups"] },
+    });
+    const answer = await createAnswer({ db, actor: asActor(voter), questionId: question.id, input: { body: "All of it: pg_dump takes a consistent snapshot." } });
+    await castVote({ db, actor: asActor(voter), input: { targetType: "question", targetId: question.id, value: 1 } });
     const file = path.join(workDir, "site.dump");
     const backup = await cli(["backup", "--out", file]);
     expect(backup.exitCode, backup.stderr).toBe(0);
     expect(existsSync(file)).toBe(true);
-    const manifest = JSON.parse(await import("node:fs/promises").then((fs) => fs.readFile(`${file}.manifest.json`, "utf8")));
+    const manifest = JSON.parse(readFileSync(`${file}.manifest.json`, "utf8"));
     const users = await db.user.count();
     expect(manifest).toMatchObject({ format: "community-engine-backup", dumpFile: "site.dump", counts: { user: users } });
     expect(manifest.lastMigration).toMatch(/^\d{14}_/);
@@ -211,9 +293,24 @@ describe("backup / restore", () => {
     const restored = createDb({ databaseUrl: target.url, max: 2 });
     try {
       expect(await restored.user.count()).toBe(users);
-      const pick = await db.user.findUniqueOrThrow({ where: { username: "list_bob" } });
-      expect(await restored.user.findUnique({ where: { id: pick.id } })).toMatchObject({ username: "list_bob", role: "moderator" });
+      expect(await restored.user.findUnique({ where: { id: voter.id } })).toMatchObject({ username: "backup_voter", email: "backup_voter@example.test" });
       expect(await restored.auditLog.count()).toBe(await db.auditLog.count());
+      for (const table of ["question", "answer", "vote", "reputationEvent", "tag"] as const) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const count = (client: Db) => (client[table] as any).count() as Promise<number>;
+        expect(await count(restored), table).toBe(await count(db));
+      }
+      expect(await restored.question.findUnique({ where: { id: question.id }, include: { tags: { include: { tag: true } } } })).toMatchObject({
+        title: "What survives a backup and restore?",
+        voteScore: 1,
+        answerCount: 1,
+        tags: [{ tag: { name: "backups" } }],
+      });
+      expect(await restored.answer.findUnique({ where: { id: answer.id } })).toMatchObject({ authorId: voter.id, questionId: question.id });
+      expect(await restored.vote.findFirst({ where: { questionId: question.id } })).toMatchObject({ userId: voter.id, value: 1 });
+      expect(await restored.user.findUniqueOrThrow({ where: { id: asker.id } })).toMatchObject({ reputation: 11 });
+      // The restored site is at the newest migration and consistent.
+      expect((await checkIntegrity({ db: restored })).drift).toEqual([]);
     } finally {
       await restored.$disconnect();
     }
@@ -224,5 +321,25 @@ describe("backup / restore", () => {
     expect(again.stderr).toMatch(/not empty.*--force/);
     expect((await cli(["restore", file, "--force"], { DATABASE_URL: target.url })).exitCode).toBe(0);
     expect((await cli(["restore", path.join(workDir, "missing.dump")], { DATABASE_URL: target.url })).exitCode).toBe(3);
+  });
+
+  it("restoring a backup made before the newest migration brings the schema up to date", async () => {
+    const all = readdirSync(MIGRATIONS_DIR).filter((name) => /^\d{14}_/.test(name)).sort();
+    const oldDir = path.join(workDir, "old-migrations");
+    cpSync(path.join(MIGRATIONS_DIR, all[0]), path.join(oldDir, all[0]), { recursive: true });
+    const old = await createTestDatabase();
+    const fresh = await createTestDatabase();
+    try {
+      await runMigrations({ databaseUrl: old.url, migrationsDir: oldDir });
+      const file = path.join(workDir, "old.dump");
+      expect((await cli(["backup", "--out", file], { DATABASE_URL: old.url })).exitCode).toBe(0);
+      expect(JSON.parse(readFileSync(`${file}.manifest.json`, "utf8")).lastMigration).toBe(all[0]);
+      const restore = await cli(["restore", file], { DATABASE_URL: fresh.url });
+      expect(restore.exitCode, restore.stderr).toBe(0);
+      expect(restore.stdout).toContain(`migration ${all[all.length - 1]}`);
+    } finally {
+      await old.drop();
+      await fresh.drop();
+    }
   });
 });

@@ -60,6 +60,10 @@ const configSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/, "may only contain letters, digits, _ and -").default("ce"),
   MIGRATE_ON_START: booleanFlag,
   RATE_LIMITS_DISABLED: booleanFlag,
+  /** Per-user writes per minute (lib/rate-limit/check-rate-limit.ts). */
+  RATE_LIMIT_QUESTIONS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(5),
+  RATE_LIMIT_ANSWERS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(10),
+  RATE_LIMIT_VOTES_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,6 +7,8 @@ import type { WorkerService } from "./service";
 import { createHeartbeatService } from "./services/heartbeat";
 import { createNotificationsService } from "./services/notifications";
 import { createOutboxRelayService } from "./services/outbox-relay";
+import { createPluginActionsService } from "./services/plugin-actions";
+import { getPluginHost } from "../lib/plugins/get-plugin-host";
 
 export type WorkerContext = { config: Config; logger: Logger; redis: Redis; db: Db };
 
@@ -22,9 +24,26 @@ export function workerId(): string {
 export function buildServices(context: WorkerContext): WorkerService[] {
   const { config, logger, redis, db } = context;
   const shared = { db, redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX };
+  const plugins = createPluginActionsService({ ...shared, host: getPluginHost(), concurrency: config.WORKER_CONCURRENCY, logger: logger.child({ service: "plugins" }) });
   return [
     createHeartbeatService({ redis, id: workerId(), prefix: config.REDIS_PREFIX, logger: logger.child({ service: "heartbeat" }) }),
-    createNotificationsService({ ...shared, concurrency: config.WORKER_CONCURRENCY, logger: logger.child({ service: "notifications" }) }),
+    plugins,
+    createNotificationsService({
+      ...shared,
+      concurrency: config.WORKER_CONCURRENCY,
+      logger: logger.child({ service: "notifications" }),
+      // Plugin actions run after the event's notifications exist; each notification is an event too.
+      afterEvent: async (event) => {
+        await plugins.enqueueFor({ type: event.event.type, eventId: String(event.eventId) });
+        for (const note of event.notifications) {
+          await plugins.enqueueFor({
+            type: "notification.created",
+            eventId: String(note.id),
+            payload: { notificationId: String(note.id), userId: note.userId, type: note.type, eventId: String(event.eventId) },
+          });
+        }
+      },
+    }),
     createOutboxRelayService({ ...shared, logger: logger.child({ service: "outbox-relay" }) }),
   ];
 }

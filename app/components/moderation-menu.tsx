@@ -1,6 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMe } from "./use-me";
@@ -27,6 +28,7 @@ const CLOSE_REASONS = ["duplicate", "off-topic", "needs details or clarity", "op
 export function ModerationMenu(props: ModerationMenuProps) {
   const { data: me } = useMe();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [closing, setClosing] = useState(false);
   const [reason, setReason] = useState(CLOSE_REASONS[1]);
   const [duplicateOf, setDuplicateOf] = useState("");
@@ -49,6 +51,8 @@ export function ModerationMenu(props: ModerationMenuProps) {
       return;
     }
     setClosing(false);
+    // The answer list is client-fetched (React Query); the rest of the page is server-rendered.
+    void queryClient.invalidateQueries({ queryKey: ["answers"] });
     router.refresh();
   }
 

@@ -2,6 +2,8 @@ import { confirm, isCancel } from "@clack/prompts";
 import type { Command } from "commander";
 import { getConfig } from "../../lib/config";
 import { AppError } from "../../lib/errors/app-error";
+import { invalidate } from "../../lib/cache/cached";
+import { questionWriteKeys } from "../../lib/cache/cache-keys";
 import { invalidateUnreadCounts } from "../../lib/notifications/unread-count-cache";
 import { createRedis } from "../../lib/redis";
 import { banUser } from "../../lib/users/ban-user";
@@ -96,23 +98,26 @@ export function registerUsersCommand(program: Command): void {
           if (isCancel(answer) || !answer) throw new AppError("VALIDATION_FAILED", "Purge cancelled; nothing changed");
         }
         const done = await purgeUser({ db, operator: "cli", login, dryRun: false });
-        await dropUnreadCaches(done.notifiedUserIds);
+        await dropCaches(done.notifiedUserIds);
         print(formatPurge(done, false));
       });
     });
 }
 
-/** Best effort: the bell's Redis copy of changed unread counts (its TTL bounds a miss). */
-async function dropUnreadCaches(userIds: string[]): Promise<void> {
-  if (userIds.length === 0) return;
+/**
+ * Best effort, after the purge committed: drop the Redis copies it made stale (the bell's unread
+ * counts, cached tag and question lists). A down Redis only means they expire on their own.
+ */
+async function dropCaches(userIds: string[]): Promise<void> {
   const config = getConfig();
   const redis = createRedis({ url: config.REDIS_URL, role: "producer", lazy: true });
   redis.on("error", () => {});
   try {
     await redis.connect();
     await invalidateUnreadCounts({ redis, userIds, redisPrefix: config.REDIS_PREFIX });
+    await invalidate({ redis, keys: questionWriteKeys() });
   } catch {
-    // Redis down: cached counts expire on their own within minutes.
+    // Redis down: cached values expire within minutes.
   } finally {
     redis.disconnect();
   }

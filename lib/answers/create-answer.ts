@@ -1,10 +1,15 @@
+import type { Redis } from "ioredis";
 import type { Actor } from "../auth/actor";
+import { invalidate } from "../cache/cached";
+import { questionWriteKeys } from "../cache/cache-keys";
 import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 import { canWrite } from "../permissions/permissions";
 import { parseInput } from "../questions/parse-input";
 import { createAnswerInput } from "../questions/question-input";
+import type { Answer } from "../questions/types";
+import { ANSWER_SELECT, toAnswer } from "./to-answer";
 
 export type CreatedAnswer = { id: number; questionId: number; authorId: string; body: string };
 
@@ -12,8 +17,14 @@ export type CreateAnswerOptions = {
   db: Db;
   actor: Actor | null;
   questionId: number;
+  /** Untrusted `{ body }`; validated here. */
   input: unknown;
-  /** Runs inside the transaction (outbox rows): all or nothing. */
+  /** When given, cached lists that show answer counts are dropped after commit. */
+  redis?: Redis;
+  /**
+   * Runs inside the transaction after the answer is written (outbox rows, plugin bookkeeping):
+   * if it throws, nothing is written.
+   */
   onWithinTransaction?: (tx: Prisma.TransactionClient, created: CreatedAnswer) => Promise<void>;
 };
 
@@ -21,17 +32,18 @@ export type CreateAnswerOptions = {
  * Posts an answer: the row, the question's answerCount and lastActivityAt, and the answerer's
  * follow, in one transaction. Closed, locked or deleted questions refuse answers (409).
  */
-export async function createAnswer(options: CreateAnswerOptions): Promise<CreatedAnswer> {
-  const { actor } = options;
+export async function createAnswer(options: CreateAnswerOptions): Promise<Answer> {
+  const { actor, db } = options;
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to answer");
   if (!canWrite(actor)) throw new AppError("FORBIDDEN", "Your account is banned");
   const input = parseInput(createAnswerInput, options.input);
 
-  return options.db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     // Row lock: a concurrent close/lock can't slip between this check and the insert.
     const [question] = await tx.$queryRaw<Array<{ closedAt: Date | null; lockedAt: Date | null; deletedAt: Date | null }>>`
       SELECT "closedAt", "lockedAt", "deletedAt" FROM "question" WHERE "id" = ${options.questionId} FOR UPDATE`;
-    if (!question || question.deletedAt) throw new AppError("NOT_FOUND", "Question not found");
+    if (!question) throw new AppError("NOT_FOUND", "Question not found");
+    if (question.deletedAt) throw new AppError("CONFLICT", "This question was deleted");
     if (question.closedAt) throw new AppError("CONFLICT", "This question is closed to new answers");
     if (question.lockedAt) throw new AppError("CONFLICT", "This question is locked");
 
@@ -47,4 +59,8 @@ export async function createAnswer(options: CreateAnswerOptions): Promise<Create
     await options.onWithinTransaction?.(tx, answer);
     return answer;
   });
+
+  if (options.redis) await invalidate({ redis: options.redis, keys: questionWriteKeys() });
+  const row = await db.answer.findUniqueOrThrow({ where: { id: created.id }, select: ANSWER_SELECT });
+  return toAnswer(row, { acceptedAnswerId: null });
 }

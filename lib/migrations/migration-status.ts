@@ -24,7 +24,9 @@ export function compareMigrations(
   return {
     applied: local.filter((m) => finished.has(m.name)).map((m) => m.name),
     pending: local.filter((m) => !finished.has(m.name)).map((m) => m.name),
-    changed: local.filter((m) => finished.has(m.name) && finished.get(m.name)!.checksum !== m.checksum).map((m) => m.name),
+    changed: local
+      .filter((m) => finished.has(m.name) && !m.acceptedChecksums.includes(finished.get(m.name)!.checksum))
+      .map((m) => m.name),
     failed: live.filter((row) => row.finished_at === null).map((row) => row.migration_name),
     unknown: [...finished.keys()].filter((name) => !localNames.has(name)),
   };

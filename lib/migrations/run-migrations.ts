@@ -37,17 +37,14 @@ export async function runMigrations(options: RunMigrationsOptions): Promise<RunM
     const applied: string[] = [];
     for (const migration of local.filter((m) => status.pending.includes(m.name))) {
       options.log?.(`Applying ${migration.name}`);
-      const id = randomUUID();
       try {
         await client.query("BEGIN");
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-          [id, migration.checksum, migration.name],
-        );
         await client.query(migration.sql);
+        // started_at = now() is the transaction's start; finished_at the wall clock after the SQL.
         await client.query(
-          `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-          [id],
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+           VALUES ($1, $2, clock_timestamp(), $3, NULL, NULL, now(), 1)`,
+          [randomUUID(), migration.checksum, migration.name],
         );
         await client.query("COMMIT");
       } catch (error) {
@@ -64,22 +61,23 @@ export async function runMigrations(options: RunMigrationsOptions): Promise<RunM
 }
 
 function refuseUnsafeState(status: ReturnType<typeof compareMigrations>): void {
+  const list = (names: string[]) => names.join(", ");
   if (status.changed.length > 0) {
     throw new AppError(
       "CONFLICT",
-      `Migration ${status.changed[0]} was changed after it was applied (checksum differs); restore the original file`,
+      `Migration ${list(status.changed)} was changed after it was applied (checksum differs); restore the original file. Nothing was applied`,
     );
   }
   if (status.failed.length > 0) {
     throw new AppError(
       "CONFLICT",
-      `Migration ${status.failed[0]} failed earlier and was not rolled back; fix the database, then mark it rolled back`,
+      `Migration ${list(status.failed)} failed earlier and was not rolled back (finished_at and rolled_back_at are empty in _prisma_migrations); fix the database, then mark it rolled back. Nothing was applied`,
     );
   }
   if (status.unknown.length > 0) {
     throw new AppError(
       "CONFLICT",
-      `The database has migration ${status.unknown[0]} that this version doesn't ship: is it a newer version?`,
+      `The database has migration ${list(status.unknown)} that this version doesn't ship: is it a newer version? Nothing was applied`,
     );
   }
 }

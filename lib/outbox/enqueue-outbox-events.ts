@@ -39,8 +39,9 @@ export async function enqueueOutboxEvents(options: EnqueueOutboxEventsOptions): 
 
 async function enqueue(options: EnqueueOutboxEventsOptions): Promise<number> {
   const producer = options.producer ?? getQueue();
-  // Not connected: skip at once (an add would wait for the connection, or throw).
-  if (producer.connection.status !== "ready") return 0;
+  // Not connected: wait at most the budget (a fresh process connects in a few ms), else skip;
+  // an add on a connection that is not ready would wait for it indefinitely.
+  if (!(await whenReady(producer, options.timeoutMs ?? ENQUEUE_BUDGET_MS))) return 0;
   const db = options.db ?? getDb();
   // Only rows that committed and nobody enqueued yet (a rolled-back attempt has no row).
   const rows = await db.outbox.findMany({
@@ -61,4 +62,20 @@ async function enqueue(options: EnqueueOutboxEventsOptions): Promise<number> {
     data: { status: "enqueued", enqueuedAt: new Date(), attempts: { increment: 1 } },
   });
   return rows.length;
+}
+
+function whenReady(producer: ProducerQueue, timeoutMs: number): Promise<boolean> {
+  const { connection } = producer;
+  if (connection.status === "ready") return Promise.resolve(true);
+  if (connection.status === "end" || connection.status === "close") return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      connection.off("ready", onReady);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    connection.once("ready", onReady);
+  });
 }

@@ -33,9 +33,12 @@ export async function relayOutboxEvents(options: RelayOutboxEventsOptions): Prom
       async (tx) => {
         const rows = await tx.$queryRaw<Array<{ id: bigint; type: string }>>`
           SELECT id, type FROM outbox
-          WHERE (status = 'pending' AND "createdAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${pendingSecs}))
-             OR (status = 'enqueued' AND "enqueuedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${staleSecs}))
-          ORDER BY id
+          -- status <> 'done' and ORDER BY "createdAt" match the partial index outbox_pending_idx,
+          -- so a pass reads only unfinished rows however many done rows the table holds.
+          WHERE status <> 'done'
+            AND ((status = 'pending' AND "createdAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${pendingSecs}))
+              OR (status = 'enqueued' AND "enqueuedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${staleSecs})))
+          ORDER BY "createdAt"
           LIMIT ${batchSize}
           FOR UPDATE SKIP LOCKED`;
         if (rows.length === 0) return 0;

@@ -187,4 +187,38 @@ describe("notification pipeline", () => {
     const again = await producer.queue.add("answer.created", { outboxId: String(row.id) }, { jobId: outboxJobId(row.id) });
     expect(await again.getState()).toBe("completed");
   });
+
+  it("afterEvent sees the event's notifications, and again (same ids) when a failed fan-out is retried", async () => {
+    await service.stop();
+    const calls: Array<{ type: string; ids: string[] }> = [];
+    const hooked = createNotificationsService({
+      db,
+      redisUrl: REDIS_URL,
+      redisPrefix: PREFIX,
+      concurrency: 2,
+      logger,
+      afterEvent: async ({ event, notifications }) => {
+        calls.push({ type: event.type, ids: notifications.map((n) => String(n.id)).sort() });
+        if (calls.length === 1) throw new Error("plugin queue unavailable");
+      },
+    });
+    await hooked.start();
+    try {
+      const asker = await makeUser(db, "np_hook_asker");
+      const answerer = await makeUser(db, "np_hook_ans");
+      const fan = await makeUser(db, "np_hook_fan");
+      const question = await makeQuestion(db, asker.id);
+      await follow(db, fan.id, question.id);
+      const outbox = createOutboxBatch({ db, producer });
+      await makeAnswer(db, question.id, answerer.id, "hooked", outbox);
+      await outbox.flush();
+      await waitFor("retried fan-out", async () => calls.length >= 2, 15_000);
+      expect(calls[0].type).toBe("answer.created");
+      expect(calls[0].ids).toHaveLength(2);
+      expect(calls[1]).toEqual(calls[0]);
+    } finally {
+      await hooked.stop();
+      await service.start();
+    }
+  });
 });

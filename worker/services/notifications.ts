@@ -3,7 +3,9 @@ import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { Db } from "../../lib/db";
 import { AppError } from "../../lib/errors/app-error";
+import type { DomainEvent } from "../../lib/events/event-types";
 import type { Logger } from "../../lib/logger";
+import type { CreatedNotification } from "../../lib/notifications/create-notifications";
 import { deliverEventNotifications } from "../../lib/notifications/deliver-event-notifications";
 import { markOutboxFailed } from "../../lib/outbox/mark-outbox-failed";
 import { bullPrefix, QUEUE_NAMES } from "../../lib/queue";
@@ -18,6 +20,13 @@ export type NotificationsServiceOptions = {
   redisPrefix: string;
   concurrency: number;
   logger: Logger;
+  /**
+   * Runs after an event's notifications are committed (plugin action hooks fan out from here).
+   * It also runs when a retried job finds the event already done, with the notifications
+   * written then, so it must be idempotent (e.g. enqueue with job ids derived from `eventId` and
+   * the notification ids). A throw makes BullMQ retry the job; notifications are not written twice.
+   */
+  afterEvent?: (context: { eventId: bigint; event: DomainEvent; notifications: CreatedNotification[] }) => Promise<void>;
   /** BullMQ lock settings; tests shorten them so a killed worker's jobs come back quickly. */
   lockDuration?: number;
   stalledInterval?: number;
@@ -52,6 +61,16 @@ export function createNotificationsService(options: NotificationsServiceOptions)
       const result = await deliverEventNotifications({ db, outboxId: BigInt(eventId), redis: cache, redisPrefix });
       const notified = result.status === "delivered" ? result.inserted.length : 0;
       log.debug({ status: result.status, notified }, "event processed");
+      if (result.status !== "missing" && options.afterEvent) {
+        // A retry of a done event gets the notifications written then, so a fan-out that
+        // failed half-way is completed (the callback dedupes by id).
+        const notifications =
+          result.status === "delivered"
+            ? result.inserted
+            : await db.notification.findMany({ where: { eventId: BigInt(eventId) }, select: { id: true, userId: true, type: true } });
+        await options.afterEvent({ eventId: BigInt(eventId), event: result.event, notifications });
+      }
+
       return { status: result.status, notified };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

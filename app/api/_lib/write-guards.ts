@@ -3,25 +3,34 @@ import type { Actor } from "@/lib/auth/actor";
 import { invalidate } from "@/lib/cache/cached";
 import { questionWriteKeys } from "@/lib/cache/cache-keys";
 import { getConfig } from "@/lib/config";
-import { checkRateLimit, type RateLimitedAction } from "@/lib/rate-limit/check-rate-limit";
+import { checkRateLimit, rateLimitsFromConfig, type RateLimitedAction } from "@/lib/rate-limit/check-rate-limit";
 import { getRedis } from "@/lib/redis";
 
-/** Per-user write limits (429 + Retry-After). */
-export function limitRate(actor: Actor, action: RateLimitedAction): Promise<void> {
+/** Per-user write limits (429 + Retry-After), sized by the RATE_LIMIT_*_PER_MIN settings. */
+export async function limitRate(actor: Actor, action: RateLimitedAction): Promise<void> {
   const config = getConfig();
-  return checkRateLimit({
+  await checkRateLimit({
     redis: getRedis(),
     keyPrefix: config.REDIS_PREFIX,
     actorId: actor.id,
     action,
+    limit: rateLimitsFromConfig(config)[action],
     disabled: config.RATE_LIMITS_DISABLED,
   });
 }
 
-/** After a write that changes lists or a question page: drop Redis and Next data caches. */
-export async function afterQuestionWrite(questionId?: number): Promise<void> {
+/** Drops Next's data cache for lists and the question page (pages of anonymous readers). */
+export function revalidateQuestionPages(questionId?: number): void {
   revalidateTag("questions", "max");
   revalidateTag("tags", "max");
   if (questionId !== undefined) revalidateTag(`question:${questionId}`, "max");
+}
+
+/**
+ * After a write that changes lists or a question page, for writers that don't invalidate the
+ * Redis caches themselves (domain functions given `redis` do): Next and Redis caches.
+ */
+export async function afterQuestionWrite(questionId?: number): Promise<void> {
+  revalidateQuestionPages(questionId);
   await invalidate({ redis: getRedis(), keys: questionWriteKeys() });
 }

@@ -35,7 +35,7 @@ describe("Q&A over HTTP (API.md flow)", () => {
     const asked = await asker.post("/api/v1/questions", { title: "How do I sort a list in place?", body: BODY, tags: ["Python", "lists"] });
     expect(asked.status).toBe(201);
     const questionId = asked.json.id as number;
-    expect(asked.json.tags).toEqual(["python", "lists"]);
+    expect(asked.json.tags).toEqual(["lists", "python"]);
 
     const answered = await answerer.post(`/api/v1/questions/${questionId}/answers`, { body: `Use list.sort(). ${BODY}` });
     expect(answered.status).toBe(201);

@@ -52,6 +52,8 @@ describe("bans", () => {
   it("`users ban` from the CLI revokes a live session at once: the next write is 403", async () => {
     const { client } = await signedIn("ban_victim");
     expect((await write(client)).status).toBe(200);
+    const question = { title: "A question asked before the ban", body: "Long enough body text for the validation rules.", tags: ["bans"] };
+    expect((await client.post("/api/v1/questions", question)).status).toBe(201);
 
     const ban = await cli(["users", "ban", "ban_victim", "--reason", "spam"]);
     expect(ban.exitCode, ban.stderr).toBe(0);
@@ -60,6 +62,7 @@ describe("bans", () => {
     const refused = await write(client);
     expect(refused.status).toBe(403);
     expect(refused.json.error.code).toBe("FORBIDDEN");
+    expect((await client.post("/api/v1/questions", { ...question, title: "A question asked after the ban" })).status).toBe(403);
     expect((await client.get("/api/v1/me")).json.user).toBeNull();
     // Signing in again is refused while the ban lasts…
     const again = new HttpClient(server.url);
@@ -160,6 +163,35 @@ describe("/admin pages", () => {
 });
 
 describe("moderation routes", () => {
+  it("a closed or locked question refuses new answers over HTTP with 409", async () => {
+    const moderator = await signedIn("mod_http_mod", "moderator");
+    const asker = await signedIn("mod_http_asker");
+    const answerer = await signedIn("mod_http_answerer");
+    const asked = await asker.client.post("/api/v1/questions", {
+      title: "Why does my build fail on Tuesdays?",
+      body: "It works every other day of the week, I promise, nothing else changes.",
+      tags: ["builds"],
+    });
+    expect(asked.status, asked.text).toBe(201);
+    const id = asked.json.id as number;
+    const answer = { body: "Check the cron job that rotates your caches on Tuesdays." };
+    expect((await moderator.client.post(`/api/v1/questions/${id}/moderation`, { action: "close", reason: "needs details" })).status).toBe(200);
+    const refused = await answerer.client.post(`/api/v1/questions/${id}/answers`, answer);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe("CONFLICT");
+    expect((await asker.client.get(`/api/v1/questions/${id}`)).json).toMatchObject({ closedReason: "needs details" });
+    expect((await moderator.client.post(`/api/v1/questions/${id}/moderation`, { action: "reopen" })).status).toBe(200);
+    expect((await moderator.client.post(`/api/v1/questions/${id}/moderation`, { action: "lock" })).status).toBe(200);
+    expect((await answerer.client.post(`/api/v1/questions/${id}/answers`, answer)).status).toBe(409);
+    expect((await moderator.client.post(`/api/v1/questions/${id}/moderation`, { action: "unlock" })).status).toBe(200);
+    expect((await answerer.client.post(`/api/v1/questions/${id}/answers`, answer)).status).toBe(201);
+
+    expect((await moderator.client.post(`/api/v1/questions/${id}/moderation`, { action: "delete" })).status).toBe(200);
+    expect((await asker.client.get(`/api/v1/questions/${id}`)).status).toBe(404);
+    expect((await moderator.client.post(`/api/v1/questions/${id}/moderation`, { action: "undelete" })).status).toBe(200);
+    expect((await asker.client.get(`/api/v1/questions/${id}`)).status).toBe(200);
+  });
+
   it("moderators close, lock and delete; users get 403; state conflicts are 409", async () => {
     const moderator = await signedIn("mod_route_mod", "moderator");
     const author = await signedIn("mod_route_author");

@@ -119,6 +119,15 @@ describe("notifications API", () => {
     expect(page2.json.items[0].answerId).toBe(made[0].answer.id);
     expect(page2.json.nextCursor).toBeNull();
 
+    // The /notifications page lists them for the signed-in user and sends others to sign in.
+    const html = await carol.get("/notifications");
+    expect(html.status).toBe(200);
+    expect(html.text).toContain('data-testid="notification-list"');
+    expect(html.text).toContain(`/questions/${made[2].question.id}#answer-${made[2].answer.id}`);
+    const signedOut = await new HttpClient(server.url).get("/notifications");
+    expect([303, 307, 308]).toContain(signedOut.status);
+    expect(signedOut.headers.get("location")).toContain("/sign-in");
+
     const one = await carol.post("/api/v1/notifications/read", { ids: [page1.json.items[0].id] });
     expect(one.status).toBe(200);
     expect(one.json).toEqual({ count: 2 });

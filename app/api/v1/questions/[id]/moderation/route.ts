@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
 import { closeQuestion } from "@/lib/moderation/close-question";
 import { deletePost } from "@/lib/moderation/delete-post";
 import { lockQuestion } from "@/lib/moderation/lock-question";
@@ -9,8 +8,10 @@ import { QUESTION_MODERATION_SELECT } from "@/lib/moderation/moderation-state";
 import { reopenQuestion } from "@/lib/moderation/reopen-question";
 import { undeletePost } from "@/lib/moderation/undelete-post";
 import { unlockQuestion } from "@/lib/moderation/unlock-question";
+import { parseId } from "../../../../_lib/params";
 import { readJson, withErrors } from "../../../../_lib/respond";
 import { requireActor } from "../../../../_lib/session";
+import { afterQuestionWrite } from "../../../../_lib/write-guards";
 
 export const dynamic = "force-dynamic";
 
@@ -22,14 +23,10 @@ const BODY = z
   })
   .strict();
 
-const ID = z.coerce.number().int().positive();
-
 /** POST /api/v1/questions/:id/moderation {action, reason?, duplicateOfId?} — moderators and admins. */
 export const POST = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const actor = await requireActor(request);
-  const parsedId = ID.safeParse((await context.params).id);
-  if (!parsedId.success) throw new AppError("NOT_FOUND", "Question not found");
-  const questionId = parsedId.data;
+  const questionId = parseId((await context.params).id, "Question");
   const body = BODY.parse(await readJson(request));
   const db = getDb();
   switch (body.action) {
@@ -52,6 +49,7 @@ export const POST = withErrors(async (request: Request, context: { params: Promi
       await undeletePost({ db, actor, target: { type: "question", id: questionId } });
       break;
   }
+  await afterQuestionWrite(questionId);
   const state = await db.question.findUniqueOrThrow({ where: { id: questionId }, select: QUESTION_MODERATION_SELECT });
   return NextResponse.json(state);
 });

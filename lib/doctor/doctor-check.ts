@@ -1,0 +1,19 @@
+import type { DoctorContext } from "./doctor-context";
+
+export type DoctorCheckResult = { ok: boolean; detail: string };
+
+/**
+ * One line of `community-engine doctor`. Later features append their own (queue depth, failed
+ * jobs, outbox age, plugins, integrity) to defaultDoctorChecks().
+ */
+export type DoctorCheck = {
+  /** Stable id other checks name in `dependsOn`, e.g. "postgres". */
+  name: string;
+  /** Shown before the detail, e.g. "PostgreSQL". */
+  label: string;
+  /** Checks that must pass first; when one did not, this one is skipped (its answer would be noise). */
+  dependsOn?: string[];
+  run(context: DoctorContext): Promise<DoctorCheckResult>;
+};
+
+export type DoctorOutcome = DoctorCheckResult & { name: string; label: string; skipped: boolean };
