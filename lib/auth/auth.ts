@@ -4,6 +4,9 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin, username } from "better-auth/plugins";
 import { getConfig } from "../config";
 import { getDb } from "../db";
+import { AppError } from "../errors/app-error";
+import { createOutboxBatch } from "../outbox/outbox-batch";
+import { getPluginHost } from "../plugins/get-plugin-host";
 import { checkRegistrationAllowed } from "../settings/check-registration-allowed";
 
 export const USERNAME_PATTERN = /^[a-zA-Z0-9_]{3,30}$/;
@@ -30,6 +33,19 @@ function buildAuth() {
       }),
       admin({ defaultRole: "user", adminRoles: ["admin"] }),
     ],
+    databaseHooks: {
+      user: {
+        create: {
+          // The user row is committed by Better-Auth; the event goes through the outbox so the
+          // worker's relay delivers it even if Redis is down right now.
+          after: async (user) => {
+            const outbox = createOutboxBatch();
+            await outbox.add(db, "user.registered", { userId: user.id, username: (user as { username?: string }).username });
+            void outbox.flush();
+          },
+        },
+      },
+    },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-up/email") {
@@ -43,6 +59,7 @@ function buildAuth() {
           if (ctx.request) {
             const check = await checkRegistrationAllowed({ db, email: String((ctx.body as { email?: unknown }).email ?? "") });
             if (!check.allowed) throw new APIError("FORBIDDEN", { message: check.message });
+            await runRegisterFilter(ctx.body as { email?: unknown; username?: unknown; name?: unknown });
           }
         }
         // API.md: sign-in/email accepts {username, password} as well as {email, password}.
@@ -59,6 +76,22 @@ function buildAuth() {
       }),
     },
   });
+}
+
+/** Plugin filter `user.beforeRegister`: a rejection refuses the sign-up with the plugin's reason. */
+async function runRegisterFilter(body: { email?: unknown; username?: unknown; name?: unknown }): Promise<void> {
+  try {
+    await getPluginHost().runFilter("user.beforeRegister", {
+      email: String(body.email ?? ""),
+      username: String(body.username ?? ""),
+      name: String(body.name ?? ""),
+    });
+  } catch (error) {
+    if (error instanceof AppError) {
+      throw new APIError(error.code === "REJECTED_BY_PLUGIN" ? "UNPROCESSABLE_ENTITY" : "SERVICE_UNAVAILABLE", { message: error.message, code: error.code });
+    }
+    throw error;
+  }
 }
 
 export type Auth = ReturnType<typeof buildAuth>;
