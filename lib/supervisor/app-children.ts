@@ -36,6 +36,9 @@ export function appChildren(options: AppChildrenOptions): ChildSpec[] {
     PORT: String(config.PORT),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Where the install lives (its plugins/ folder and node_modules for third-party plugins):
+    // the web server's own cwd is the package's standalone folder.
+    CE_INSTALL_DIR: options.env.CE_INSTALL_DIR ?? process.cwd(),
   };
   const web: ChildSpec = {
     name: "web",
