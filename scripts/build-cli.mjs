@@ -26,7 +26,7 @@ await build({
   keepNames: true,
   define: { __CE_VERSION__: JSON.stringify(version) },
   // Bundled CommonJS code (and createRequire-style lookups) need `require` in an ES module.
-  banner: { js: 'import { createRequire } from "module"; const require = createRequire(import.meta.url);' },
+  banner: { js: 'import { createRequire as __ceCreateRequire } from "node:module"; const require = __ceCreateRequire(import.meta.url);' },
   logLevel: "warning",
 });
 console.log(`✓ dist/cli.js, dist/worker.js (v${version})`);

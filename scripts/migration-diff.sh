@@ -15,7 +15,7 @@
 #   npm run migrations:check                              # print the SQL
 #   scripts/migration-diff.sh > /tmp/full.sql             # then diff against prisma/migrations
 # New migration: write prisma/migrations/<UTC yyyymmddHHMMSS>_<name>/migration.sql by hand from
-# the difference (docs/migrations.md); the drift test (lib/migrations/run-migrations.test.ts)
+# the difference (hand-written SQL goes in a `_manual` folder); the drift test (lib/migrations/run-migrations.test.ts)
 # checks that the migrations still build exactly this schema plus the `_manual` ones.
 set -euo pipefail
 

@@ -5,6 +5,7 @@ const LINKS = [
   { href: "/admin/users", label: "Users", adminOnly: true },
   { href: "/admin/audit", label: "Audit log", adminOnly: false },
   { href: "/admin/settings", label: "Settings", adminOnly: true },
+  { href: "/admin/plugins", label: "Plugins", adminOnly: true },
 ];
 
 export function AdminNav({ role, current }: { role: "moderator" | "admin"; current: string }) {

@@ -65,7 +65,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     SELECT 'How do I ' || (${VERBS}::text[])[1 + g % ${VERBS.length}] || ' ' || (${THINGS}::text[])[1 + (g / 7) % ${THINGS.length}] || ' in ' || (${TOPICS}::text[])[1 + (g / 3) % ${TOPICS.length}] || '? (#' || g || ')',
            E'I am trying to ' || (${VERBS}::text[])[1 + g % ${VERBS.length}] || ' ' || (${THINGS}::text[])[1 + (g / 7) % ${THINGS.length}] ||
            E' and it does not behave as I expect.\n\n\`\`\`js\nconst result = await run(' || g || E');\nconsole.log(result);\n\`\`\`\n\nWhat is the **right way** to do this? Any pointers appreciated.',
-           'demo-' || ${run} || '-' || (1 + (g * 7919) % ${users}),
+           'demo-' || ${run} || '-' || (1 + (g::bigint * 7919) % ${users}),
            now() - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute', now(), now() - (g % 365) * interval '1 day'
     FROM generate_series(1, ${questions}) g`;
   const [{ minId }] = await db.$queryRaw<Array<{ minId: number | null }>>`SELECT min("id") AS "minId" FROM "question" WHERE "authorId" LIKE ${`demo-${run}-%`}`;
@@ -82,7 +82,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
   log(`answers: ~${questions * answersPerQuestion}`);
   await db.$executeRaw`
     INSERT INTO "answer" ("questionId", "authorId", "body", "createdAt", "updatedAt")
-    SELECT q."id", 'demo-' || ${run} || '-' || (1 + (q."id" * 104729 + k * 7) % ${users}),
+    SELECT q."id", 'demo-' || ${run} || '-' || (1 + (q."id"::bigint * 104729 + k * 7) % ${users}),
            E'You can do it like this:\n\n\`\`\`js\nconst value = compute(' || k || E');\n\`\`\`\n\nThis works because the value is computed **before** it is used. See the docs for details.',
            q."createdAt" + k * interval '1 hour', now()
     FROM "question" q CROSS JOIN LATERAL generate_series(1, (q."id" % (${answersPerQuestion} * 2 + 1))) k

@@ -22,7 +22,11 @@ export function readMigrations(options: { migrationsDir: string }): LocalMigrati
     throw new AppError("NOT_FOUND", `Migrations folder ${options.migrationsDir} does not exist`);
   }
   return readdirSync(options.migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(options.migrationsDir, entry.name, "migration.sql")))
+    .filter(
+      (entry) =>
+        entry.isDirectory() &&
+        existsSync(path.join(options.migrationsDir, entry.name, "migration.sql")),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
@@ -30,7 +34,11 @@ export function readMigrations(options: { migrationsDir: string }): LocalMigrati
       const sql = bytes.toString("utf8");
       const checksum = sha256(bytes);
       const acceptedChecksums = [
-        ...new Set([checksum, sha256(sql.replaceAll("\r\n", "\n")), sha256(sql.replaceAll("\n", "\r\n"))]),
+        ...new Set([
+          checksum,
+          sha256(sql.replaceAll("\r\n", "\n")),
+          sha256(sql.replaceAll("\n", "\r\n")),
+        ]),
       ];
       return { name, sql, checksum, acceptedChecksums };
     });

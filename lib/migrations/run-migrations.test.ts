@@ -1,6 +1,14 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -31,7 +39,11 @@ async function newDatabase(): Promise<TestDatabase> {
   return database;
 }
 
-async function query<T extends Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+async function query<T extends Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -55,7 +67,11 @@ async function recordedRows(url: string) {
 }
 
 async function tableExists(url: string, table: string): Promise<boolean> {
-  const rows = await query<{ present: boolean }>(url, `SELECT to_regclass($1) IS NOT NULL AS present`, [`"${table}"`]);
+  const rows = await query<{ present: boolean }>(
+    url,
+    `SELECT to_regclass($1) IS NOT NULL AS present`,
+    [`"${table}"`],
+  );
   return rows[0].present;
 }
 
@@ -76,7 +92,11 @@ describe("runMigrations", () => {
     const db = await newDatabase();
     const logged: string[] = [];
 
-    const result = await runMigrations({ databaseUrl: db.url, migrationsDir: MIGRATIONS_DIR, log: (m) => logged.push(m) });
+    const result = await runMigrations({
+      databaseUrl: db.url,
+      migrationsDir: MIGRATIONS_DIR,
+      log: (m) => logged.push(m),
+    });
 
     expect(SHIPPED.length).toBeGreaterThanOrEqual(2);
     expect(result).toEqual({ applied: SHIPPED, alreadyApplied: 0 });
@@ -88,7 +108,9 @@ describe("runMigrations", () => {
     for (const row of rows) {
       const file = readFileSync(path.join(MIGRATIONS_DIR, row.migration_name, "migration.sql"));
       expect(row.checksum).toBe(createHash("sha256").update(file).digest("hex"));
-      expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(row.id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.finished_at!.getTime()).toBeGreaterThanOrEqual(row.started_at.getTime());
       expect(row.rolled_back_at).toBeNull();
@@ -103,19 +125,72 @@ describe("runMigrations", () => {
          FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
     );
     expect(columns).toEqual([
-      { column_name: "id", data_type: "character varying", length: 36, is_nullable: "NO", column_default: null },
-      { column_name: "checksum", data_type: "character varying", length: 64, is_nullable: "NO", column_default: null },
-      { column_name: "finished_at", data_type: "timestamp with time zone", length: null, is_nullable: "YES", column_default: null },
-      { column_name: "migration_name", data_type: "character varying", length: 255, is_nullable: "NO", column_default: null },
-      { column_name: "logs", data_type: "text", length: null, is_nullable: "YES", column_default: null },
-      { column_name: "rolled_back_at", data_type: "timestamp with time zone", length: null, is_nullable: "YES", column_default: null },
-      { column_name: "started_at", data_type: "timestamp with time zone", length: null, is_nullable: "NO", column_default: "now()" },
-      { column_name: "applied_steps_count", data_type: "integer", length: null, is_nullable: "NO", column_default: "0" },
+      {
+        column_name: "id",
+        data_type: "character varying",
+        length: 36,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "checksum",
+        data_type: "character varying",
+        length: 64,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "finished_at",
+        data_type: "timestamp with time zone",
+        length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "migration_name",
+        data_type: "character varying",
+        length: 255,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "logs",
+        data_type: "text",
+        length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "rolled_back_at",
+        data_type: "timestamp with time zone",
+        length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "started_at",
+        data_type: "timestamp with time zone",
+        length: null,
+        is_nullable: "NO",
+        column_default: "now()",
+      },
+      {
+        column_name: "applied_steps_count",
+        data_type: "integer",
+        length: null,
+        is_nullable: "NO",
+        column_default: "0",
+      },
     ]);
-    const pk = await query(db.url, `SELECT conname FROM pg_constraint WHERE conrelid = '"_prisma_migrations"'::regclass AND contype = 'p'`);
+    const pk = await query(
+      db.url,
+      `SELECT conname FROM pg_constraint WHERE conrelid = '"_prisma_migrations"'::regclass AND contype = 'p'`,
+    );
     expect(pk).toEqual([{ conname: "_prisma_migrations_pkey" }]);
 
-    expect(await getMigrationStatus({ databaseUrl: db.url, migrationsDir: MIGRATIONS_DIR })).toEqual({
+    expect(
+      await getMigrationStatus({ databaseUrl: db.url, migrationsDir: MIGRATIONS_DIR }),
+    ).toEqual({
       applied: SHIPPED,
       pending: [],
       changed: [],
@@ -131,7 +206,9 @@ describe("runMigrations", () => {
 
   test("status of a fresh database: everything pending, nothing created", async () => {
     const db = await newDatabase();
-    expect(await getMigrationStatus({ databaseUrl: db.url, migrationsDir: MIGRATIONS_DIR })).toEqual({
+    expect(
+      await getMigrationStatus({ databaseUrl: db.url, migrationsDir: MIGRATIONS_DIR }),
+    ).toEqual({
       applied: [],
       pending: SHIPPED,
       changed: [],
@@ -150,7 +227,11 @@ describe("runMigrations", () => {
       `SELECT conname FROM pg_constraint WHERE contype = 'c' ORDER BY conname`,
     );
     expect(constraints.map((c) => c.conname)).toEqual(
-      expect.arrayContaining(["user_reputation_check", "vote_one_target_check", "vote_value_check"]),
+      expect.arrayContaining([
+        "user_reputation_check",
+        "vote_one_target_check",
+        "vote_value_check",
+      ]),
     );
     const indexes = await query<{ indexname: string; indexdef: string }>(
       db.url,
@@ -162,22 +243,36 @@ describe("runMigrations", () => {
     expect(index("notification_unread_idx")).toMatch(/\("userId"\) WHERE \("readAt" IS NULL\)/);
     expect(index("outbox_pending_idx")).toMatch(/\("createdAt"\) WHERE/);
 
-    await query(db.url, `INSERT INTO "user" (id, name, email, username) VALUES ('u1', 'U', 'u@example.com', 'u')`);
-    await query(db.url, `INSERT INTO question (title, body, "authorId") VALUES ('Postgres indexes', 'GIN or GiST', 'u1')`);
+    await query(
+      db.url,
+      `INSERT INTO "user" (id, name, email, username) VALUES ('u1', 'U', 'u@example.com', 'u')`,
+    );
+    await query(
+      db.url,
+      `INSERT INTO question (title, body, "authorId") VALUES ('Postgres indexes', 'GIN or GiST', 'u1')`,
+    );
     const [question] = await query<{ id: number; matches: boolean }>(
       db.url,
       `SELECT id, "searchVector" @@ plainto_tsquery('english', 'index') AS matches FROM question`,
     );
     expect(question.matches).toBe(true);
-    await expect(query(db.url, `UPDATE question SET "searchVector" = NULL`)).rejects.toThrow(/can only be updated to DEFAULT/);
-    await expect(query(db.url, `UPDATE "user" SET reputation = 0`)).rejects.toThrow(/user_reputation_check/);
-    await expect(
-      query(db.url, `INSERT INTO vote ("userId", "questionId", value) VALUES ('u1', $1, 2)`, [question.id]),
-    ).rejects.toThrow(/vote_value_check/);
-    await expect(query(db.url, `INSERT INTO vote ("userId", value) VALUES ('u1', 1)`)).rejects.toThrow(
-      /vote_one_target_check/,
+    await expect(query(db.url, `UPDATE question SET "searchVector" = NULL`)).rejects.toThrow(
+      /can only be updated to DEFAULT/,
     );
-    await query(db.url, `INSERT INTO vote ("userId", "questionId", value) VALUES ('u1', $1, -1)`, [question.id]);
+    await expect(query(db.url, `UPDATE "user" SET reputation = 0`)).rejects.toThrow(
+      /user_reputation_check/,
+    );
+    await expect(
+      query(db.url, `INSERT INTO vote ("userId", "questionId", value) VALUES ('u1', $1, 2)`, [
+        question.id,
+      ]),
+    ).rejects.toThrow(/vote_value_check/);
+    await expect(
+      query(db.url, `INSERT INTO vote ("userId", value) VALUES ('u1', 1)`),
+    ).rejects.toThrow(/vote_one_target_check/);
+    await query(db.url, `INSERT INTO vote ("userId", "questionId", value) VALUES ('u1', $1, -1)`, [
+      question.id,
+    ]);
   });
 
   test("concurrent runs serialise on Prisma's advisory lock: each migration recorded exactly once", async () => {
@@ -187,10 +282,17 @@ describe("runMigrations", () => {
       [1, 2, 3].map(() => runMigrations({ databaseUrl: db.url, migrationsDir: MIGRATIONS_DIR })),
     );
 
-    expect(results.map((r) => r.applied).flat().sort()).toEqual(SHIPPED);
+    expect(
+      results
+        .map((r) => r.applied)
+        .flat()
+        .sort(),
+    ).toEqual(SHIPPED);
     // Whoever got the lock applied everything; the others found nothing to do.
     expect(results.filter((r) => r.applied.length === SHIPPED.length)).toHaveLength(1);
-    expect(results.filter((r) => r.applied.length === 0 && r.alreadyApplied === SHIPPED.length)).toHaveLength(2);
+    expect(
+      results.filter((r) => r.applied.length === 0 && r.alreadyApplied === SHIPPED.length),
+    ).toHaveLength(2);
     const counts = await query<{ migration_name: string; n: number }>(
       db.url,
       `SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY migration_name ORDER BY migration_name`,
@@ -206,7 +308,9 @@ describe("runMigrations", () => {
       "20260103000000_third": `CREATE TABLE third_table (id int PRIMARY KEY);\n`,
     });
 
-    const failure = await runMigrations({ databaseUrl: db.url, migrationsDir: dir }).catch((error: unknown) => error);
+    const failure = await runMigrations({ databaseUrl: db.url, migrationsDir: dir }).catch(
+      (error: unknown) => error,
+    );
 
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).message).toContain("20260102000000_broken");
@@ -215,9 +319,9 @@ describe("runMigrations", () => {
     expect(await tableExists(db.url, "second_table")).toBe(false);
     expect(await tableExists(db.url, "third_table")).toBe(false);
     const rows = await recordedRows(db.url);
-    expect(rows.map((row) => [row.migration_name, row.finished_at !== null, row.applied_steps_count])).toEqual([
-      ["20260101000000_first", true, 1],
-    ]);
+    expect(
+      rows.map((row) => [row.migration_name, row.finished_at !== null, row.applied_steps_count]),
+    ).toEqual([["20260101000000_first", true, 1]]);
     expect(await getMigrationStatus({ databaseUrl: db.url, migrationsDir: dir })).toMatchObject({
       applied: ["20260101000000_first"],
       pending: ["20260102000000_broken", "20260103000000_third"],
@@ -225,9 +329,15 @@ describe("runMigrations", () => {
     });
 
     // Nothing was recorded for the broken one, so fixing the file is enough.
-    writeFileSync(path.join(dir, "20260102000000_broken", "migration.sql"), `CREATE TABLE second_table (id int PRIMARY KEY);\n`);
+    writeFileSync(
+      path.join(dir, "20260102000000_broken", "migration.sql"),
+      `CREATE TABLE second_table (id int PRIMARY KEY);\n`,
+    );
     const resumed = await runMigrations({ databaseUrl: db.url, migrationsDir: dir });
-    expect(resumed).toEqual({ applied: ["20260102000000_broken", "20260103000000_third"], alreadyApplied: 1 });
+    expect(resumed).toEqual({
+      applied: ["20260102000000_broken", "20260103000000_third"],
+      alreadyApplied: 1,
+    });
     expect(await tableExists(db.url, "third_table")).toBe(true);
   });
 
@@ -239,9 +349,14 @@ describe("runMigrations", () => {
     const file = path.join(dir, changed, "migration.sql");
     writeFileSync(file, `${readFileSync(file, "utf8")}\n-- edited after it was applied\n`);
     mkdirSync(path.join(dir, "29990101000000_later"));
-    writeFileSync(path.join(dir, "29990101000000_later", "migration.sql"), `CREATE TABLE later_table (id int);\n`);
+    writeFileSync(
+      path.join(dir, "29990101000000_later", "migration.sql"),
+      `CREATE TABLE later_table (id int);\n`,
+    );
 
-    const failure = await runMigrations({ databaseUrl: db.url, migrationsDir: dir }).catch((error: unknown) => error);
+    const failure = await runMigrations({ databaseUrl: db.url, migrationsDir: dir }).catch(
+      (error: unknown) => error,
+    );
 
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({ code: "CONFLICT" });
@@ -257,13 +372,20 @@ describe("runMigrations", () => {
 
   test("a file whose line endings git converted still matches its checksum (as in Prisma)", async () => {
     const db = await newDatabase();
-    const dir = migrationsDir({ "20260101000000_first": `CREATE TABLE first_table (id int);\nCREATE TABLE other_table (id int);\n` });
+    const dir = migrationsDir({
+      "20260101000000_first": `CREATE TABLE first_table (id int);\nCREATE TABLE other_table (id int);\n`,
+    });
     await runMigrations({ databaseUrl: db.url, migrationsDir: dir });
     const file = path.join(dir, "20260101000000_first", "migration.sql");
     writeFileSync(file, readFileSync(file, "utf8").replaceAll("\n", "\r\n"));
 
-    expect(await getMigrationStatus({ databaseUrl: db.url, migrationsDir: dir })).toMatchObject({ changed: [] });
-    expect(await runMigrations({ databaseUrl: db.url, migrationsDir: dir })).toEqual({ applied: [], alreadyApplied: 1 });
+    expect(await getMigrationStatus({ databaseUrl: db.url, migrationsDir: dir })).toMatchObject({
+      changed: [],
+    });
+    expect(await runMigrations({ databaseUrl: db.url, migrationsDir: dir })).toEqual({
+      applied: [],
+      alreadyApplied: 1,
+    });
   });
 
   test("refuses when the database holds a failed (unfinished, not rolled back) migration", async () => {
@@ -272,7 +394,12 @@ describe("runMigrations", () => {
       "20260101000000_first": `CREATE TABLE first_table (id int);\n`,
       "20260102000000_second": `CREATE TABLE second_table (id int);\n`,
     });
-    await runMigrations({ databaseUrl: db.url, migrationsDir: migrationsDir({ "20260101000000_first": `CREATE TABLE first_table (id int);\n` }) });
+    await runMigrations({
+      databaseUrl: db.url,
+      migrationsDir: migrationsDir({
+        "20260101000000_first": `CREATE TABLE first_table (id int);\n`,
+      }),
+    });
     // What a crashed `prisma migrate deploy` leaves behind.
     await query(
       db.url,
@@ -281,7 +408,9 @@ describe("runMigrations", () => {
       [readMigrations({ migrationsDir: dir })[1].checksum],
     );
 
-    const failure = await runMigrations({ databaseUrl: db.url, migrationsDir: dir }).catch((error: unknown) => error);
+    const failure = await runMigrations({ databaseUrl: db.url, migrationsDir: dir }).catch(
+      (error: unknown) => error,
+    );
 
     expect(failure).toMatchObject({ code: "CONFLICT" });
     expect((failure as AppError).message).toContain("20260102000000_second");
@@ -292,7 +421,10 @@ describe("runMigrations", () => {
     });
 
     // `prisma migrate resolve --rolled-back` marks it; then it is simply pending again.
-    await query(db.url, `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE finished_at IS NULL`);
+    await query(
+      db.url,
+      `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE finished_at IS NULL`,
+    );
     expect(await runMigrations({ databaseUrl: db.url, migrationsDir: dir })).toEqual({
       applied: ["20260102000000_second"],
       alreadyApplied: 1,
@@ -309,9 +441,14 @@ describe("runMigrations", () => {
     });
     await runMigrations({ databaseUrl: db.url, migrationsDir: newer });
     mkdirSync(path.join(older, "20260102000000_pending"));
-    writeFileSync(path.join(older, "20260102000000_pending", "migration.sql"), `CREATE TABLE pending_table (id int);\n`);
+    writeFileSync(
+      path.join(older, "20260102000000_pending", "migration.sql"),
+      `CREATE TABLE pending_table (id int);\n`,
+    );
 
-    const failure = await runMigrations({ databaseUrl: db.url, migrationsDir: older }).catch((error: unknown) => error);
+    const failure = await runMigrations({ databaseUrl: db.url, migrationsDir: older }).catch(
+      (error: unknown) => error,
+    );
 
     expect(failure).toMatchObject({ code: "CONFLICT" });
     expect((failure as AppError).message).toContain("20260105000000_newer");
@@ -323,7 +460,10 @@ describe("runMigrations", () => {
 
   test("an unreachable database is UNAVAILABLE", async () => {
     await expect(
-      runMigrations({ databaseUrl: "postgresql://postgres@127.0.0.1:1/nowhere", migrationsDir: MIGRATIONS_DIR }),
+      runMigrations({
+        databaseUrl: "postgresql://postgres@127.0.0.1:1/nowhere",
+        migrationsDir: MIGRATIONS_DIR,
+      }),
     ).rejects.toMatchObject({ code: "UNAVAILABLE" });
   });
 });
@@ -331,7 +471,8 @@ describe("runMigrations", () => {
 // ---------- drift guard ----------
 
 const DIFF_SCRIPT = path.join(ROOT, "scripts/migration-diff.sh");
-const PRISMA6_CACHE = process.env.PRISMA6_CACHE_DIR ?? path.join(ROOT, "node_modules/.cache/prisma6");
+const PRISMA6_CACHE =
+  process.env.PRISMA6_CACHE_DIR ?? path.join(ROOT, "node_modules/.cache/prisma6");
 
 /**
  * `scripts/migration-diff.sh`'s SQL for the current schema, cached by the inputs that shape it
@@ -350,7 +491,9 @@ async function schemaDiffSql(databaseUrl: string): Promise<string | null> {
 
   const installed = existsSync(path.join(PRISMA6_CACHE, "node_modules/prisma/build/index.js"));
   if (!installed) {
-    const reachable = await run("npm", ["ping", "--fetch-retries=0", "--fetch-timeout=15000"], { timeout: 30_000 }).then(
+    const reachable = await run("npm", ["ping", "--fetch-retries=0", "--fetch-timeout=15000"], {
+      timeout: 30_000,
+    }).then(
       () => true,
       () => false,
     );
@@ -385,7 +528,13 @@ async function executeSql(url: string, sql: string): Promise<void> {
 async function dumpSchema(url: string): Promise<string> {
   const { stdout } = await run(
     "pg_dump",
-    ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=public._prisma_migrations", `--dbname=${url}`],
+    [
+      "--schema-only",
+      "--no-owner",
+      "--no-privileges",
+      "--exclude-table=public._prisma_migrations",
+      `--dbname=${url}`,
+    ],
     { maxBuffer: 16 * 1024 * 1024 },
   );
   const lines = stdout
@@ -414,31 +563,33 @@ async function dumpSchema(url: string): Promise<string> {
 }
 
 describe("drift guard", () => {
-  test(
-    "the migrations build exactly what `prisma migrate diff` makes of schema.prisma, plus the _manual migrations",
-    async ({ skip }) => {
-      const migrated = await newDatabase();
-      const fromSchema = await newDatabase();
+  test("the migrations build exactly what `prisma migrate diff` makes of schema.prisma, plus the _manual migrations", async ({
+    skip,
+  }) => {
+    const migrated = await newDatabase();
+    const fromSchema = await newDatabase();
 
-      const diffSql = await schemaDiffSql(fromSchema.url);
-      if (diffSql === null) {
-        skip("prisma@6.19.3 is not installed (node_modules/.cache/prisma6) and the npm registry is unreachable: cannot run scripts/migration-diff.sh");
-        return;
-      }
-      expect(diffSql).toMatch(/CREATE TABLE "question"/);
+    const diffSql = await schemaDiffSql(fromSchema.url);
+    if (diffSql === null) {
+      skip(
+        `prisma@6.19.3 is not installed in ${PRISMA6_CACHE} and the npm registry is unreachable: cannot run scripts/migration-diff.sh`,
+      );
+      return;
+    }
+    expect(diffSql).toMatch(/CREATE TABLE "question"/);
 
-      await runMigrations({ databaseUrl: migrated.url, migrationsDir: MIGRATIONS_DIR });
-      await executeSql(fromSchema.url, diffSql);
-      for (const manual of readMigrations({ migrationsDir: MIGRATIONS_DIR }).filter((m) => m.name.endsWith("_manual"))) {
-        await executeSql(fromSchema.url, manual.sql);
-      }
+    await runMigrations({ databaseUrl: migrated.url, migrationsDir: MIGRATIONS_DIR });
+    await executeSql(fromSchema.url, diffSql);
+    for (const manual of readMigrations({ migrationsDir: MIGRATIONS_DIR }).filter((m) =>
+      m.name.endsWith("_manual"),
+    )) {
+      await executeSql(fromSchema.url, manual.sql);
+    }
 
-      const [a, b] = await Promise.all([dumpSchema(migrated.url), dumpSchema(fromSchema.url)]);
-      expect(a).toContain('CREATE TABLE public.question (');
-      // On failure: schema.prisma changed without a migration (or a migration without the
-      // schema). Write the missing migration: see scripts/migration-diff.sh.
-      expect(a).toEqual(b);
-    },
-    300_000,
-  );
+    const [a, b] = await Promise.all([dumpSchema(migrated.url), dumpSchema(fromSchema.url)]);
+    expect(a).toContain("CREATE TABLE public.question (");
+    // On failure: schema.prisma changed without a migration (or a migration without the
+    // schema). Write the missing migration: see scripts/migration-diff.sh.
+    expect(a).toEqual(b);
+  }, 300_000);
 });

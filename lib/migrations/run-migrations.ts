@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { AppError } from "../errors/app-error";
 import { compareMigrations } from "./migration-status";
-import { CREATE_PRISMA_MIGRATIONS_TABLE, PRISMA_ADVISORY_LOCK_KEY, readAppliedMigrations } from "./prisma-migrations-table";
+import {
+  CREATE_PRISMA_MIGRATIONS_TABLE,
+  PRISMA_ADVISORY_LOCK_KEY,
+  readAppliedMigrations,
+} from "./prisma-migrations-table";
 import { readMigrations } from "./read-migrations";
 
 export type RunMigrationsOptions = {
@@ -21,11 +25,19 @@ export type RunMigrationsResult = { applied: string[]; alreadyApplied: number };
  */
 export async function runMigrations(options: RunMigrationsOptions): Promise<RunMigrationsResult> {
   const local = readMigrations(options);
-  const client = new Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5000 });
+  const client = new Client({
+    connectionString: options.databaseUrl,
+    connectionTimeoutMillis: 5000,
+  });
   try {
     await client.connect();
   } catch (error) {
-    throw new AppError("UNAVAILABLE", `Cannot reach PostgreSQL: ${(error as Error).message}`, {}, { cause: error });
+    throw new AppError(
+      "UNAVAILABLE",
+      `Cannot reach PostgreSQL: ${(error as Error).message}`,
+      {},
+      { cause: error },
+    );
   }
   client.on("error", () => {});
   try {
@@ -49,7 +61,12 @@ export async function runMigrations(options: RunMigrationsOptions): Promise<RunM
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
-        throw new AppError("INTERNAL", `Migration ${migration.name} failed: ${(error as Error).message}`, {}, { cause: error });
+        throw new AppError(
+          "INTERNAL",
+          `Migration ${migration.name} failed: ${(error as Error).message}`,
+          {},
+          { cause: error },
+        );
       }
       applied.push(migration.name);
     }

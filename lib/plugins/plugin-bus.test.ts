@@ -26,7 +26,7 @@ let logLines: string[] = [];
 const logger = createLogger({ name: "plugins", pretty: false, level: "info" });
 logger.info = ((...args: unknown[]) => void logLines.push(JSON.stringify(args))) as typeof logger.info;
 logger.warn = ((...args: unknown[]) => void logLines.push(JSON.stringify(args))) as typeof logger.warn;
-logger.child = () => logger;
+logger.child = (() => logger) as unknown as typeof logger.child;
 
 function host(): PluginHost {
   return createPluginHost({ db, logger, redis, redisPrefix, packages: [], pluginsDir: "plugins", cwd: pluginsDir, allowPrivateNetwork: false });

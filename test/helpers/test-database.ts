@@ -27,7 +27,10 @@ export async function createTestDatabase(options: { label?: string } = {}): Prom
 }
 
 async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: TEST_DATABASE_ADMIN_URL, connectionTimeoutMillis: 10_000 });
+  const client = new Client({
+    connectionString: TEST_DATABASE_ADMIN_URL,
+    connectionTimeoutMillis: 10_000,
+  });
   await client.connect();
   try {
     await client.query(sql);
