@@ -80,11 +80,12 @@ async function replayLedger(db: Db): Promise<Drift[]> {
 }
 
 async function fixAggregates(db: Db): Promise<void> {
+  // Whole-table recomputes: at 100k questions they outlast Prisma's 5 s transaction default.
   await db.$transaction([
     db.$executeRaw`UPDATE "question" q SET "voteScore" = s.score FROM (SELECT q2."id", COALESCE(SUM(v."value"), 0)::int AS score FROM "question" q2 LEFT JOIN "vote" v ON v."questionId" = q2."id" GROUP BY q2."id") s WHERE s."id" = q."id" AND q."voteScore" <> s.score`,
     db.$executeRaw`UPDATE "answer" a SET "voteScore" = s.score FROM (SELECT a2."id", COALESCE(SUM(v."value"), 0)::int AS score FROM "answer" a2 LEFT JOIN "vote" v ON v."answerId" = a2."id" GROUP BY a2."id") s WHERE s."id" = a."id" AND a."voteScore" <> s.score`,
     db.$executeRaw`UPDATE "question" q SET "answerCount" = s.n FROM (SELECT q2."id", COUNT(a."id")::int AS n FROM "question" q2 LEFT JOIN "answer" a ON a."questionId" = q2."id" AND a."deletedAt" IS NULL GROUP BY q2."id") s WHERE s."id" = q."id" AND q."answerCount" <> s.n`,
     db.$executeRaw`UPDATE "tag" t SET "questionCount" = s.n FROM (SELECT t2."id", COUNT(q."id")::int AS n FROM "tag" t2 LEFT JOIN "question_tag" qt ON qt."tagId" = t2."id" LEFT JOIN "question" q ON q."id" = qt."questionId" AND q."deletedAt" IS NULL GROUP BY t2."id") s WHERE s."id" = t."id" AND t."questionCount" <> s.n`,
     db.$executeRaw`UPDATE "user" u SET "reputation" = GREATEST(1, 1 + COALESCE((SELECT SUM(e."amount") FROM "reputation_event" e WHERE e."userId" = u."id"), 0))`,
-  ]);
+  ], { timeout: 600_000 });
 }

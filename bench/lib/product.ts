@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export type RunningProduct = {
+  pid: number;
+  url: string;
+  /** From spawn to the first 200 from /api/health. */
+  coldStartMs: number;
+  output(): string;
+  stop(): Promise<void>;
+};
+
+/**
+ * `node bin/community-engine.js start` with the given environment, from an empty folder (no
+ * stray .env), and the time until /api/health answers 200. Bounded: 60 s to become healthy.
+ */
+export async function startProduct(options: { packageRoot: string; env: Record<string, string>; port: number; cpuProfDir?: string }): Promise<RunningProduct> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const cwd = mkdtempSync(path.join(tmpdir(), "ce-bench-"));
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
+  // Every Node process of the tree writes a profile on exit (the web server's is the big one).
+  if (options.cpuProfDir) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${options.cpuProfDir}`;
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [path.join(options.packageRoot, "bin", "community-engine.js"), "start"], {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const deadline = started + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`community-engine start exited with ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) {
+      killTree(child.pid as number, "SIGKILL");
+      throw new Error(`community-engine start was not healthy after 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const coldStartMs = performance.now() - started;
+
+  return {
+    pid: child.pid as number,
+    url,
+    coldStartMs,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => killTree(child.pid as number, "SIGKILL"), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** pid → parent pid for every process we can see. */
+function parentMap(): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The command name is in parentheses and may contain spaces: fields follow the last ")".
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(Number(entry), Number(fields[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return parents;
+}
+
+/** The process and all its descendants. */
+export function processTree(rootPid: number): number[] {
+  const parents = parentMap();
+  const tree = [rootPid];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
+  }
+  return tree;
+}
+
+export type TreeMemory = { totalMb: number; processes: Array<{ pid: number; name: string; rssMb: number }> };
+
+/** Resident memory (VmRSS) of the process tree, per process and summed. */
+export function treeRss(rootPid: number): TreeMemory {
+  const processes = processTree(rootPid).flatMap((pid) => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const rssKb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+      const name = cmdline.find((arg) => /server\.js|worker\.js|community-engine\.js/.test(arg)) ?? cmdline[0] ?? String(pid);
+      return [{ pid, name: path.basename(name), rssMb: Math.round(rssKb / 102.4) / 10 }];
+    } catch {
+      return [];
+    }
+  });
+  return { totalMb: Math.round(processes.reduce((sum, p) => sum + p.rssMb, 0) * 10) / 10, processes };
+}
+
+function killTree(rootPid: number, signal: NodeJS.Signals): void {
+  for (const pid of processTree(rootPid).reverse()) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
