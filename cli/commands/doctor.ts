@@ -23,8 +23,9 @@ export function registerDoctorCommand(program: Command): void {
   program
     .command("doctor")
     .description("Check config, PostgreSQL, migrations, Redis and the worker; one ✓/✗ line each")
-    .action(async () => {
-      const result = await runDoctor();
+    .option("--deep", "also recompute every aggregate (vote scores, counts, reputation) and report drift")
+    .action(async (flags: { deep?: boolean }) => {
+      const result = await runDoctor({ checks: defaultDoctorChecks({ deep: flags.deep }) });
       process.exitCode = result.ok ? 0 : 1;
     });
 }
