@@ -1,11 +1,12 @@
 "use client";
 
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { Answer } from "@/lib/questions/types";
 import { apiFetch } from "./api-fetch";
 import { AcceptButton } from "./accept-button";
+import { AuthorCard } from "./author-card";
+import { ModerationMenu } from "./moderation-menu";
 import { useMe } from "./use-me";
 import { VoteButtons } from "./vote-buttons";
 
@@ -48,7 +49,7 @@ export function AnswerList({ questionId, questionAuthorId, firstPage }: { questi
     <div>
       <ol className="space-y-4" data-testid="answer-list">
         {answers.map((answer) => (
-          <li key={answer.id} id={`answer-${answer.id}`} data-testid="answer-item" className={`flex gap-4 rounded-lg border bg-white p-4 ${answer.accepted ? "border-green-500" : "border-slate-200"}`}>
+          <li key={answer.id} id={`answer-${answer.id}`} data-testid="answer-item" data-accepted={answer.accepted} className={`flex gap-3 rounded-lg border bg-white p-4 sm:gap-4 ${answer.accepted ? "border-green-500" : "border-slate-200"}`}>
             <div className="flex flex-col items-center gap-2">
               <VoteButtons targetType="answer" targetId={answer.id} score={answer.voteScore} myVote={answer.myVote} />
               {isAsker ? (
@@ -58,10 +59,11 @@ export function AnswerList({ questionId, questionAuthorId, firstPage }: { questi
               ) : null}
             </div>
             <div className="min-w-0 flex-1">
+              {answer.accepted ? <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-green-700">Accepted answer</p> : null}
               <div className="prose-ce" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
-              <p className="mt-3 text-right text-xs text-slate-500">
-                answered by <Link href={`/users/${answer.author.username}`} className="text-blue-700">{answer.author.username}</Link> ({answer.author.reputation})
-              </p>
+              <div className="mt-3 flex justify-end">
+                <AuthorCard verb="answered" at={answer.createdAt} author={answer.author} />
+              </div>
             </div>
           </li>
         ))}
