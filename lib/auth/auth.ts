@@ -5,7 +5,7 @@ import { admin, username } from "better-auth/plugins";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors/app-error";
-import { createOutboxBatch } from "../outbox/outbox-batch";
+import { addOutboxEvent } from "../outbox/add-outbox-event";
 import { getPluginHost } from "../plugins/get-plugin-host";
 import { checkRegistrationAllowed } from "../settings/check-registration-allowed";
 
@@ -36,12 +36,11 @@ function buildAuth() {
     databaseHooks: {
       user: {
         create: {
-          // The user row is committed by Better-Auth; the event goes through the outbox so the
-          // worker's relay delivers it even if Redis is down right now.
+          // The user row is committed by Better-Auth; the event is left in the outbox for the
+          // worker's relay (a couple of seconds later). Not enqueued from here: this also runs
+          // in short-lived CLI processes (`admin create`), which must not hold a Redis queue open.
           after: async (user) => {
-            const outbox = createOutboxBatch();
-            await outbox.add(db, "user.registered", { userId: user.id, username: (user as { username?: string }).username });
-            void outbox.flush();
+            await addOutboxEvent({ tx: db, type: "user.registered", payload: { userId: user.id, username: (user as { username?: string }).username } });
           },
         },
       },
