@@ -1,11 +1,10 @@
 import { Suspense } from "react";
-import { AppError } from "@/lib/errors/app-error";
 import { Pager } from "./components/pager";
 import { QuestionList } from "./components/question-list";
 import { SortSelect } from "./components/sort-select";
 import { TagChip } from "./components/tag-chip";
 import { listParams } from "./list-params";
-import { cachedQuestionList, cachedTags } from "./page-data";
+import { cachedTags, loadQuestionList } from "./page-data";
 import { getSiteName } from "./site";
 
 export const dynamic = "force-dynamic";
@@ -13,10 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = listParams(await searchParams);
   const [page, tags] = await Promise.all([
-    cachedQuestionList(params).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === "VALIDATION_FAILED") return { items: [], nextCursor: null };
-      throw error;
-    }),
+    loadQuestionList(params),
     cachedTags("popular", 12),
   ]);
   return (

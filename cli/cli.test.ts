@@ -44,6 +44,8 @@ function cli(args: string[], options: { cwd: string; env?: Record<string, string
   return execa("node", ["--import", TSX, CLI, ...args], {
     cwd: options.cwd,
     reject: false,
+    // A command that never exits (a handle left open) fails here, not at the test timeout.
+    timeout: 30_000,
     extendEnv: false,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmpdir(), LOG_LEVEL: "warn", ...options.env },
   });
@@ -77,11 +79,12 @@ afterAll(async () => {
 describe("--help", () => {
   it("every set-up command has --help and exits 0", async () => {
     const cwd = tempDir();
-    for (const args of [["init"], ["migrate"], ["admin"], ["admin", "create"], ["doctor"], []]) {
-      const result = await cli([...args, "--help"], { cwd });
-      expect(result.exitCode, args.join(" ")).toBe(0);
-      expect(result.stdout, args.join(" ")).toMatch(/^Usage: community-engine/);
-    }
+    const commands = [["init"], ["migrate"], ["admin"], ["admin", "create"], ["doctor"], []];
+    const results = await Promise.all(commands.map((args) => cli([...args, "--help"], { cwd })));
+    results.forEach((result, i) => {
+      expect(result.exitCode, commands[i].join(" ")).toBe(0);
+      expect(result.stdout, commands[i].join(" ")).toMatch(/^Usage: community-engine/);
+    });
   });
 });
 

@@ -25,11 +25,19 @@ const changed = unhashExternals({ serverDir: path.join(innerDist, "server"), ali
 const leftovers = findLeftoverAliases(path.join(innerDist, "server"));
 if (leftovers.length > 0) throw new Error(`unresolved hashed externals left in the server output: ${leftovers.join(", ")}`);
 
-rmSync(path.join(standalone, "node_modules"), { recursive: true, force: true });
 rmSync(path.join(innerDist, "node_modules"), { recursive: true, force: true });
-// Next copies the build machine's .env files into standalone: never ship (or load) those.
+// The server needs only these. Everything else is either the traced node_modules (see above),
+// the build machine's .env files (never ship or load those), or project files Next's tracer
+// pulled in because some fs call used a path it could not resolve (e.g. a folder taken from
+// config): sources, tests, lockfiles. None of it is read at runtime; the tests run this same
+// pruned server, so a file that was needed would show up there first.
+const KEEP = new Set(["server.js", "package.json", "public", distDir.split(/[\\/]/)[0]]);
+const pruned = [];
 for (const entry of readdirSync(standalone)) {
-  if (entry === ".env" || entry.startsWith(".env.")) rmSync(path.join(standalone, entry));
+  if (KEEP.has(entry)) continue;
+  rmSync(path.join(standalone, entry), { recursive: true, force: true });
+  if (entry !== "node_modules") pruned.push(entry);
 }
+if (pruned.length > 0) console.log(`  pruned project files the tracer copied into standalone: ${pruned.join(", ")}`);
 
 console.log(`✓ ${path.relative(root, standalone)}: static assets copied, ${aliases.size} external aliases rewritten in ${changed} files`);

@@ -17,7 +17,7 @@ export function AnswerForm({ questionId, closed }: { questionId: number; closed:
   const router = useRouter();
   if (closed) return <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-600">This question is closed to new answers.</p>;
   if (isLoading) return null;
-  if (!me) return <p className="text-sm"><Link href={`/sign-in?next=/questions/${questionId}`} className="text-blue-700 underline">Sign in</Link> to answer.</p>;
+  if (!me) return <p className="text-sm"><Link href={`/sign-in?next=/questions/${questionId}`} className="font-medium text-blue-700 underline">Sign in</Link> to post an answer.</p>;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -36,7 +36,7 @@ export function AnswerForm({ questionId, closed }: { questionId: number; closed:
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3" data-testid="answer-form">
-      <MarkdownEditor name="body" label="Your answer" value={body} onChange={setBody} error={error} />
+      <MarkdownEditor name="body" label="Your answer" value={body} onChange={(value) => { setBody(value); setError(undefined); }} error={error} />
       <button type="submit" disabled={pending} className="rounded-md bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700 disabled:opacity-60">
         {pending ? "Posting…" : "Post your answer"}
       </button>

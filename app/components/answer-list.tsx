@@ -61,8 +61,12 @@ export function AnswerList({ questionId, questionAuthorId, firstPage }: { questi
             <div className="min-w-0 flex-1">
               {answer.accepted ? <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-green-700">Accepted answer</p> : null}
               <div className="prose-ce" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
-              <div className="mt-3 flex justify-end">
-                <AuthorCard verb="answered" at={answer.createdAt} author={answer.author} />
+              <div className="mt-3 flex flex-wrap items-end justify-between gap-3">
+                {/* Lists never include deleted answers, so the menu only offers Delete here. */}
+                <ModerationMenu target="answer" id={answer.id} deleted={false} />
+                <div className="ml-auto">
+                  <AuthorCard verb="answered" at={answer.createdAt} author={answer.author} />
+                </div>
               </div>
             </div>
           </li>

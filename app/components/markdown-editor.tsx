@@ -9,6 +9,10 @@ export function MarkdownEditor({ name, value, onChange, label, error, rows = 8 }
   const [html, setHtml] = useState("");
   async function showPreview() {
     setTab("preview");
+    if (!value.trim()) {
+      setHtml('<p class="text-slate-400">Nothing to preview yet.</p>');
+      return;
+    }
     try {
       setHtml((await apiFetch<{ html: string }>("/api/v1/markdown/preview", { body: { source: value } })).html);
     } catch {
@@ -24,11 +28,11 @@ export function MarkdownEditor({ name, value, onChange, label, error, rows = 8 }
         <button type="button" role="tab" aria-selected={tab === "preview"} className={tabClass(tab === "preview")} onClick={showPreview} data-testid="preview-tab">Preview</button>
       </div>
       {tab === "write" ? (
-        <textarea name={name} aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} rows={rows} className="mt-2 w-full rounded-md border border-slate-300 p-3 font-mono text-sm" />
+        <textarea name={name} aria-label={label} aria-invalid={Boolean(error)} aria-describedby={error ? `${name}-error` : undefined} value={value} onChange={(e) => onChange(e.target.value)} rows={rows} className="mt-2 w-full rounded-md border border-slate-300 bg-white p-3 font-mono text-sm" />
       ) : (
         <div className="prose-ce mt-2 min-h-24 rounded-md border border-slate-200 bg-white p-3" data-testid="preview" dangerouslySetInnerHTML={{ __html: html }} />
       )}
-      {error ? <p className="mt-1 text-sm text-red-600">{error}</p> : null}
+      {error ? <p id={`${name}-error`} className="mt-1 text-sm text-red-600">{error}</p> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { QuestionSummary } from "@/lib/questions/types";
+import { plural } from "./plural";
 import { TagChip } from "./tag-chip";
 
 export function QuestionList({ items, empty = "No questions yet." }: { items: QuestionSummary[]; empty?: string }) {
@@ -7,11 +8,15 @@ export function QuestionList({ items, empty = "No questions yet." }: { items: Qu
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="question-list">
       {items.map((q) => (
-        <li key={q.id} className="flex gap-4 p-4">
-          <div className="flex w-20 shrink-0 flex-col items-end gap-1 text-sm text-slate-600">
-            <span>{q.voteScore} votes</span>
-            <span className={q.acceptedAnswerId ? "rounded bg-green-600 px-1.5 text-white" : q.answerCount > 0 ? "rounded border border-green-600 px-1.5 text-green-700" : ""}>
-              {q.answerCount} answers
+        <li key={q.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:gap-4">
+          <div className="flex shrink-0 gap-3 whitespace-nowrap text-sm text-slate-600 sm:w-24 sm:flex-col sm:items-end sm:gap-1">
+            <span>{plural(q.voteScore, "vote")}</span>
+            <span
+              className={q.acceptedAnswerId ? "rounded bg-green-600 px-1.5 text-white" : q.answerCount > 0 ? "rounded border border-green-600 px-1.5 text-green-700" : ""}
+              title={q.acceptedAnswerId ? "Has an accepted answer" : undefined}
+            >
+              {q.acceptedAnswerId ? "✓ " : ""}
+              {plural(q.answerCount, "answer")}
             </span>
           </div>
           <div className="min-w-0 flex-1">
@@ -22,7 +27,8 @@ export function QuestionList({ items, empty = "No questions yet." }: { items: Qu
             <div className="mt-2 flex flex-wrap items-center gap-2">
               {q.tags.map((tag) => <TagChip key={tag} name={tag} />)}
               <span className="ml-auto text-xs text-slate-500">
-                <Link href={`/users/${q.author.username}`} className="text-blue-700">{q.author.username}</Link> · {q.author.reputation} ·{" "}
+                <Link href={`/users/${encodeURIComponent(q.author.username)}`} className="text-blue-700">{q.author.username}</Link>{" "}
+                <span className="font-semibold" title="reputation">{q.author.reputation.toLocaleString("en-US")}</span> · asked{" "}
                 <time dateTime={new Date(q.createdAt).toISOString()}>{new Date(q.createdAt).toISOString().slice(0, 10)}</time>
               </span>
             </div>

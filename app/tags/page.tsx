@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { getRedis } from "@/lib/redis";
 import { listTags } from "@/lib/tags/list-tags";
+import { plural } from "../components/plural";
 import { TagChip } from "../components/tag-chip";
 
 export const metadata: Metadata = { title: "Tags" };
@@ -32,7 +33,7 @@ export default async function TagsPage({ searchParams }: { searchParams: Promise
         {tags.items.map((tag) => (
           <li key={tag.name} className="rounded-lg border border-slate-200 bg-white p-3">
             <TagChip name={tag.name} />
-            <p className="mt-1 text-xs text-slate-500">{tag.questionCount} questions{sort === "trending" ? " this week" : ""}</p>
+            <p className="mt-1 text-xs text-slate-500">{plural(tag.questionCount, "question")}{sort === "trending" ? " this week" : ""}</p>
           </li>
         ))}
       </ul>

@@ -15,8 +15,11 @@ export type BenchArgs = {
   only: string[] | null;
   /** Rebuild even when the build output exists. */
   build: boolean;
+  /** Build and run from .next-bench-root (leaves the checkout's .next and dist alone). */
+  isolated: boolean;
   /** Profile the web server (--cpu-prof into bench/results/profiles). */
   cpuProf: boolean;
+  /** 0 = any free port. */
   port: number;
 };
 
@@ -29,8 +32,9 @@ const USAGE = `npm run bench [-- options]
   --only <ids>       comma-separated scenario ids (see bench/results/*.md)
   --skip-notify      skip the notification end-to-end run
   --build            rebuild first (otherwise only when dist/cli.js or .next/standalone is missing)
+  --isolated         build into and run from .next-bench-root, leaving the checkout's build alone
   --cpu-prof         write a CPU profile of the web server to bench/results/profiles/
-  --port <n>         port for the product (default 3917)`;
+  --port <n>         port for the product (default: a free one)`;
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
@@ -44,8 +48,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       only: { type: "string" },
       "skip-notify": { type: "boolean", default: false },
       build: { type: "boolean", default: false },
+      isolated: { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
-      port: { type: "string", default: "3917" },
+      port: { type: "string", default: "0" },
       help: { type: "boolean", default: false },
     },
   });
@@ -67,7 +72,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     skipNotify: values["skip-notify"],
     only: values.only ? values.only.split(",").map((id) => id.trim()).filter(Boolean) : null,
     build: values.build,
+    isolated: values.isolated,
     cpuProf: values["cpu-prof"],
-    port: Math.round(number("port", values.port, 1024, 65535)),
+    port: values.port === "0" ? 0 : Math.round(number("port", values.port, 1024, 65535)),
   };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -8,7 +8,7 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const ISOLATED_ROOT = path.join(ROOT, ".next-bench-root");
 const ISOLATED_DIST_DIR = ".next-bench";
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): void {
+function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): void {
   const result = spawnSync(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status})`);
 }
@@ -46,7 +46,13 @@ export function preparePackage(options: { force: boolean; isolated: boolean; log
   copyFileSync(path.join(ROOT, "scripts", "build-cli.mjs"), path.join(ISOLATED_ROOT, "scripts", "build-cli.mjs"));
   if (!existsSync(path.join(ROOT, "lib", "generated", "prisma", "client.ts"))) run("npm", ["run", "generate"], { cwd: ROOT });
   run(process.execPath, [path.join(ISOLATED_ROOT, "scripts", "build-cli.mjs")], { cwd: ISOLATED_ROOT });
-  run("npm", ["run", "build:web"], { cwd: ROOT, env: { NEXT_DIST_DIR: ISOLATED_DIST_DIR } });
+  // next build adds its dist folder's type paths to tsconfig.json: a shared file, so put it back.
+  const tsconfig = readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
+  try {
+    run("npm", ["run", "build:web"], { cwd: ROOT, env: { NEXT_DIST_DIR: ISOLATED_DIST_DIR } });
+  } finally {
+    if (readFileSync(path.join(ROOT, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig);
+  }
   symlinkSync(path.join(ROOT, ISOLATED_DIST_DIR), path.join(ISOLATED_ROOT, ".next"));
   return ISOLATED_ROOT;
 }

@@ -29,16 +29,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const recorder = new LatencyRecorder();
   const statuses: Record<string, number> = {};
   let unexpected = 0;
+  // autocannon treats a present-but-undefined option as set (method: undefined breaks it).
+  const optional = Object.fromEntries(
+    Object.entries({ method: options.method, headers: options.headers, body: options.body, requests: options.requests, setupClient: options.setupClient }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
   const instance = autocannon({
     url: `${options.url}${options.path ?? "/"}`,
     connections: options.connections,
     duration: options.duration,
     timeout: 10,
-    method: options.method,
-    headers: options.headers,
-    body: options.body,
-    requests: options.requests,
-    setupClient: options.setupClient,
+    ...optional,
   });
   instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
     statuses[status] = (statuses[status] ?? 0) + 1;

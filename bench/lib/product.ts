@@ -19,7 +19,7 @@ export type RunningProduct = {
 export async function startProduct(options: { packageRoot: string; env: Record<string, string>; port: number; cpuProfDir?: string }): Promise<RunningProduct> {
   const url = `http://127.0.0.1:${options.port}`;
   const cwd = mkdtempSync(path.join(tmpdir(), "ce-bench-"));
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
   // Every Node process of the tree writes a profile on exit (the web server's is the big one).
   if (options.cpuProfDir) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${options.cpuProfDir}`;
   const started = performance.now();

@@ -74,25 +74,26 @@ export async function runStart(options: StartOptions = {}): Promise<number> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  void announceWhenHealthy({ config, logger, done: supervisor.done });
+  let finished = false;
+  void announceWhenHealthy({ config, logger, stopped: () => stopping || finished });
 
   const code = await supervisor.done;
+  finished = true;
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
   return forced ? 1 : code;
 }
 
 /** One "ready" line with the URL once /api/health answers, so a human knows where to go. */
-async function announceWhenHealthy(options: { config: Config; logger: Logger; done: Promise<number> }): Promise<void> {
+async function announceWhenHealthy(options: { config: Config; logger: Logger; stopped: () => boolean }): Promise<void> {
   const { config, logger } = options;
   const host = ["0.0.0.0", "::", ""].includes(config.HOST) ? "127.0.0.1" : config.HOST;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${config.PORT}/api/health`;
-  let finished = false;
-  void options.done.then(() => (finished = true));
   const deadline = Date.now() + 120_000;
-  while (!finished && Date.now() < deadline) {
+  while (!options.stopped() && Date.now() < deadline) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (options.stopped()) return;
       if (response.ok) {
         logger.info({ url: config.SITE_URL, port: config.PORT }, `✓ Community Engine is up: ${config.SITE_URL}`);
         return;
@@ -101,6 +102,6 @@ async function announceWhenHealthy(options: { config: Config; logger: Logger; do
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 500).unref());
   }
 }

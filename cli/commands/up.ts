@@ -21,7 +21,13 @@ export function registerUpCommand(program: Command): void {
     .option("--port <n>", "HTTP port (default 3000)")
     .option("--workers <n>", "worker processes to run", "1")
     .action(async (options: UpOptions) => {
-      process.exitCode = await runUp(options);
+      try {
+        process.exitCode = await runUp(options);
+      } finally {
+        // Connections opened in this process by the admin step (plugin host, Redis) may linger;
+        // `up` is over once start is, so exit with whatever code main() settles on.
+        setTimeout(() => process.exit(), 200).unref();
+      }
     });
 }
 

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
-import { canAccept } from "../permissions/permissions";
+import { canAccept, canWrite } from "../permissions/permissions";
 import { lockUsers } from "../reputation/lock-users";
 import { recordReputation } from "../reputation/record-reputation";
 import { refreshReputation } from "../reputation/refresh-reputation";
@@ -28,12 +28,17 @@ export type AcceptAnswerOptions = {
 export async function acceptAnswer(options: AcceptAnswerOptions): Promise<AcceptResult> {
   const { actor } = options;
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to accept an answer");
+  if (!canWrite(actor)) throw new AppError("FORBIDDEN", "Your account is banned");
 
   return options.db.$transaction(async (tx) => {
-    const answer = await tx.answer.findUnique({ where: { id: options.answerId }, select: { id: true, authorId: true, questionId: true, deletedAt: true } });
-    if (!answer || answer.deletedAt) throw new AppError("NOT_FOUND", "Answer not found");
+    const located = await tx.answer.findUnique({ where: { id: options.answerId }, select: { questionId: true } });
+    if (!located) throw new AppError("NOT_FOUND", "Answer not found");
+    // The question's row lock serialises accepts on it and answer (un)deletion (moderation
+    // locks the question first too), so the answer is re-read under it.
     const [question] = await tx.$queryRaw<Array<{ authorId: string; acceptedAnswerId: number | null; deletedAt: Date | null }>>`
-      SELECT "authorId", "acceptedAnswerId", "deletedAt" FROM "question" WHERE "id" = ${answer.questionId} FOR UPDATE`;
+      SELECT "authorId", "acceptedAnswerId", "deletedAt" FROM "question" WHERE "id" = ${located.questionId} FOR UPDATE`;
+    const answer = await tx.answer.findUnique({ where: { id: options.answerId }, select: { id: true, authorId: true, questionId: true, deletedAt: true } });
+    if (!question || question.deletedAt || !answer || answer.deletedAt) throw new AppError("NOT_FOUND", "Answer not found");
     if (!canAccept(actor, question)) throw new AppError("FORBIDDEN", "Only the person who asked can accept an answer");
 
     const previous = question.acceptedAnswerId;

@@ -1,16 +1,36 @@
 import type { Db } from "../db";
-import { REPUTATION } from "../reputation/rules";
+import type { Prisma } from "../generated/prisma/client";
+import { lockUsers } from "../reputation/lock-users";
+import { refreshReputation } from "../reputation/refresh-reputation";
+import { CAPPED_REASONS, REPUTATION } from "../reputation/rules";
 
-export type DriftKind = "questionVoteScore" | "answerVoteScore" | "answerCount" | "tagCount" | "reputation" | "ledger";
+export type DriftKind =
+  | "questionVoteScore"
+  | "answerVoteScore"
+  | "answerCount"
+  | "tagCount"
+  | "reputation"
+  /** A vote's or accept's ledger rows don't net to what its rule requests (id: reason:source:user). */
+  | "ledger"
+  /** They net to the right request but grant a wrong amount (more than asked, below 0, or a gone source not netting 0). */
+  | "ledgerAmount"
+  /** A reversal row doesn't negate the row it reverses (id: the reversal's id). */
+  | "reversal";
 export type Drift = { kind: DriftKind; id: string; expected: number; actual: number };
-export type IntegrityReport = { drift: Drift[]; fixed: boolean };
+export type IntegrityCounts = { questions: number; answers: number; tags: number; users: number; votes: number; ledgerRows: number };
+export type IntegrityReport = { drift: Drift[]; checked: IntegrityCounts; fixed: boolean };
+
+/** Cached aggregates `fix` can rewrite; ledger kinds are findings only (the ledger is append-only). */
+const FIXABLE: readonly DriftKind[] = ["questionVoteScore", "answerVoteScore", "answerCount", "tagCount", "reputation"];
 
 /**
  * Recomputes every aggregate from its source rows and reports where the cached value drifted:
  * vote scores (= SUM(vote.value)), answer counts, tag counts, cached reputation
  * (= max(1, 1 + SUM(ledger))), and the ledger itself replayed against the live votes and
- * accepts (each live vote/accept nets exactly its rule's requested amount; gone ones net 0).
- * `fix: true` rewrites the cached aggregates (the ledger is append-only and never rewritten).
+ * accepts (each live vote/accept nets exactly its rule's requested amount, and grants it — or,
+ * for capped gains, between 0 and it; gone ones net 0; each reversal negates its row).
+ * `fix: true` rewrites the drifted cached aggregates, safely on a live site (see fixAggregates);
+ * the ledger is append-only and never rewritten. The report is what was found before the fix.
  */
 export async function checkIntegrity(options: { db: Db; fix?: boolean }): Promise<IntegrityReport> {
   const { db } = options;
@@ -37,9 +57,12 @@ export async function checkIntegrity(options: { db: Db; fix?: boolean }): Promis
       GROUP BY u."id" HAVING u."reputation" <> GREATEST(1, 1 + COALESCE(SUM(e."amount"), 0))`;
 
   const ledger = await replayLedger(db);
-  const drift: Drift[] = [...rows, ...ledger];
-  if (options.fix && drift.length > 0) await fixAggregates(db);
-  return { drift, fixed: Boolean(options.fix && drift.length > 0) };
+  const reversals = await checkReversals(db);
+  const checked = await countChecked(db);
+  const drift: Drift[] = [...rows, ...ledger, ...reversals];
+  const fixable = drift.some((d) => FIXABLE.includes(d.kind));
+  if (options.fix && fixable) await fixAggregates(db, drift);
+  return { drift, checked, fixed: Boolean(options.fix && fixable) };
 }
 
 /** What the live votes and accepts say the ledger must net to, per (source, user, reason). */
@@ -49,7 +72,8 @@ async function replayLedger(db: Db): Promise<Drift[]> {
       SELECT v."id" AS vote_id, NULL::int AS answer_id, COALESCE(q."authorId", a."authorId") AS user_id,
              CASE WHEN v."value" = 1 AND v."questionId" IS NOT NULL THEN 'question_upvoted'
                   WHEN v."value" = 1 THEN 'answer_upvoted' ELSE 'post_downvoted' END AS reason,
-             CASE WHEN v."value" = 1 THEN ${REPUTATION.questionUpvoted}::int ELSE ${REPUTATION.postDownvoted}::int END AS requested
+             CASE WHEN v."value" = 1 AND v."questionId" IS NOT NULL THEN ${REPUTATION.questionUpvoted}::int
+                  WHEN v."value" = 1 THEN ${REPUTATION.answerUpvoted}::int ELSE ${REPUTATION.postDownvoted}::int END AS requested
         FROM "vote" v LEFT JOIN "question" q ON q."id" = v."questionId" AND q."deletedAt" IS NULL
         LEFT JOIN "answer" a ON a."id" = v."answerId" AND a."deletedAt" IS NULL
        WHERE COALESCE(q."authorId", a."authorId") IS NOT NULL
@@ -67,25 +91,93 @@ async function replayLedger(db: Db): Promise<Drift[]> {
     ), actual AS (
       SELECT CASE WHEN "reason" IN ('answer_accepted', 'accepted_answer') THEN NULL ELSE "voteId" END AS vote_id,
              CASE WHEN "reason" IN ('answer_accepted', 'accepted_answer') THEN "answerId" END AS answer_id,
-             "userId" AS user_id, "reason", SUM("requested")::int AS requested
+             "userId" AS user_id, "reason", SUM("requested")::int AS requested, SUM("amount")::int AS amount
         FROM "reputation_event" GROUP BY 1, 2, 3, 4
+    ), compared AS (
+      SELECT COALESCE(e.reason, x.reason) || ':' || COALESCE(e.vote_id, x.vote_id, e.answer_id, x.answer_id)::text || ':' || COALESCE(e.user_id, x.user_id) AS id,
+             COALESCE(e.requested, 0) AS expected_requested, COALESCE(x.requested, 0) AS requested,
+             -- what may be granted: a capped gain anything from 0 to its request (the cap took the
+             -- rest), everything else exactly its request; a gone source nets 0
+             CASE WHEN COALESCE(e.requested, 0) > 0 AND e.reason = ANY(${[...CAPPED_REASONS]}::text[])
+                  THEN LEAST(GREATEST(COALESCE(x.amount, 0), 0), e.requested)
+                  ELSE COALESCE(e.requested, 0) END AS expected_amount,
+             COALESCE(x.amount, 0) AS amount
+        FROM expected e FULL OUTER JOIN actual x
+          ON e.vote_id IS NOT DISTINCT FROM x.vote_id AND e.answer_id IS NOT DISTINCT FROM x.answer_id
+         AND e.user_id = x.user_id AND e.reason = x.reason
     )
-    SELECT 'ledger' AS kind,
-           COALESCE(e.reason, x.reason) || ':' || COALESCE(e.vote_id, x.vote_id, e.answer_id, x.answer_id)::text || ':' || COALESCE(e.user_id, x.user_id) AS id,
-           COALESCE(e.requested, 0)::int AS expected, COALESCE(x.requested, 0)::int AS actual
-      FROM expected e FULL OUTER JOIN actual x
-        ON e.vote_id IS NOT DISTINCT FROM x.vote_id AND e.answer_id IS NOT DISTINCT FROM x.answer_id
-       AND e.user_id = x.user_id AND e.reason = x.reason
-     WHERE COALESCE(e.requested, 0) <> COALESCE(x.requested, 0)`;
+    SELECT 'ledger' AS kind, id, expected_requested::int AS expected, requested::int AS actual
+      FROM compared WHERE expected_requested <> requested
+    UNION ALL
+    SELECT 'ledgerAmount', id, expected_amount::int, amount::int
+      FROM compared WHERE expected_requested = requested AND expected_amount <> amount`;
 }
 
-async function fixAggregates(db: Db): Promise<void> {
-  // Whole-table recomputes: at 100k questions they outlast Prisma's 5 s transaction default.
-  await db.$transaction([
-    db.$executeRaw`UPDATE "question" q SET "voteScore" = s.score FROM (SELECT q2."id", COALESCE(SUM(v."value"), 0)::int AS score FROM "question" q2 LEFT JOIN "vote" v ON v."questionId" = q2."id" GROUP BY q2."id") s WHERE s."id" = q."id" AND q."voteScore" <> s.score`,
-    db.$executeRaw`UPDATE "answer" a SET "voteScore" = s.score FROM (SELECT a2."id", COALESCE(SUM(v."value"), 0)::int AS score FROM "answer" a2 LEFT JOIN "vote" v ON v."answerId" = a2."id" GROUP BY a2."id") s WHERE s."id" = a."id" AND a."voteScore" <> s.score`,
-    db.$executeRaw`UPDATE "question" q SET "answerCount" = s.n FROM (SELECT q2."id", COUNT(a."id")::int AS n FROM "question" q2 LEFT JOIN "answer" a ON a."questionId" = q2."id" AND a."deletedAt" IS NULL GROUP BY q2."id") s WHERE s."id" = q."id" AND q."answerCount" <> s.n`,
-    db.$executeRaw`UPDATE "tag" t SET "questionCount" = s.n FROM (SELECT t2."id", COUNT(q."id")::int AS n FROM "tag" t2 LEFT JOIN "question_tag" qt ON qt."tagId" = t2."id" LEFT JOIN "question" q ON q."id" = qt."questionId" AND q."deletedAt" IS NULL GROUP BY t2."id") s WHERE s."id" = t."id" AND t."questionCount" <> s.n`,
-    db.$executeRaw`UPDATE "user" u SET "reputation" = GREATEST(1, 1 + COALESCE((SELECT SUM(e."amount") FROM "reputation_event" e WHERE e."userId" = u."id"), 0))`,
-  ], { timeout: 600_000 });
+/** Every reversal takes back exactly what its row granted, from the same user for the same cause. */
+async function checkReversals(db: Db): Promise<Drift[]> {
+  return db.$queryRaw<Drift[]>`
+    SELECT 'reversal' AS kind, r."id"::text AS id, (-o."amount")::int AS expected, r."amount" AS actual
+      FROM "reputation_event" r JOIN "reputation_event" o ON o."id" = r."reversesId"
+     WHERE r."amount" <> -o."amount" OR r."userId" <> o."userId" OR r."reason" <> o."reason" OR o."reversesId" IS NOT NULL
+        OR r."voteId" IS DISTINCT FROM o."voteId" OR r."answerId" IS DISTINCT FROM o."answerId"`;
 }
+
+async function countChecked(db: Db): Promise<IntegrityCounts> {
+  const [counts] = await db.$queryRaw<IntegrityCounts[]>`
+    SELECT (SELECT COUNT(*) FROM "question")::int AS questions, (SELECT COUNT(*) FROM "answer")::int AS answers,
+           (SELECT COUNT(*) FROM "tag")::int AS tags, (SELECT COUNT(*) FROM "user")::int AS users,
+           (SELECT COUNT(*) FROM "vote")::int AS votes, (SELECT COUNT(*) FROM "reputation_event")::int AS "ledgerRows"`;
+  return counts;
+}
+
+type FixableKind = "questionVoteScore" | "answerVoteScore" | "answerCount" | "tagCount" | "reputation";
+type Tx = Prisma.TransactionClient;
+const FIX_CHUNK = 1000;
+
+/**
+ * Rewrites the drifted cached aggregates a chunk at a time. Each chunk first row-locks its rows in
+ * id order — the lock every writer of that aggregate holds while it changes it (a vote the post,
+ * answering and moderation the question, tagging the tag, reputation writers the user) — and only
+ * then recomputes, in a later statement that sees every write committed before the lock was ours;
+ * so repairing a live site can't overwrite a vote or an answer that raced it.
+ */
+async function fixAggregates(db: Db, drift: Drift[]): Promise<void> {
+  for (const kind of FIXABLE as readonly FixableKind[]) {
+    const ids = [...new Set(drift.filter((d) => d.kind === kind).map((d) => d.id))];
+    for (let start = 0; start < ids.length; start += FIX_CHUNK) {
+      const chunk = ids.slice(start, start + FIX_CHUNK);
+      // Chunks keep each transaction short; the timeout covers a chunk of heavy ledgers.
+      await db.$transaction((tx) => FIXES[kind](tx, chunk), { timeout: 60_000 });
+    }
+  }
+}
+
+const FIXES: Record<FixableKind, (tx: Tx, ids: string[]) => Promise<unknown>> = {
+  async questionVoteScore(tx, ids) {
+    const postIds = ids.map(Number);
+    await tx.$queryRaw`SELECT "id" FROM "question" WHERE "id" = ANY(${postIds}::int[]) ORDER BY "id" FOR NO KEY UPDATE`;
+    return tx.$executeRaw`UPDATE "question" q SET "voteScore" = COALESCE((SELECT SUM(v."value") FROM "vote" v WHERE v."questionId" = q."id"), 0)
+      WHERE q."id" = ANY(${postIds}::int[])`;
+  },
+  async answerVoteScore(tx, ids) {
+    const postIds = ids.map(Number);
+    await tx.$queryRaw`SELECT "id" FROM "answer" WHERE "id" = ANY(${postIds}::int[]) ORDER BY "id" FOR NO KEY UPDATE`;
+    return tx.$executeRaw`UPDATE "answer" a SET "voteScore" = COALESCE((SELECT SUM(v."value") FROM "vote" v WHERE v."answerId" = a."id"), 0)
+      WHERE a."id" = ANY(${postIds}::int[])`;
+  },
+  async answerCount(tx, ids) {
+    const questionIds = ids.map(Number);
+    await tx.$queryRaw`SELECT "id" FROM "question" WHERE "id" = ANY(${questionIds}::int[]) ORDER BY "id" FOR NO KEY UPDATE`;
+    return tx.$executeRaw`UPDATE "question" q SET "answerCount" = (SELECT COUNT(*) FROM "answer" a WHERE a."questionId" = q."id" AND a."deletedAt" IS NULL)
+      WHERE q."id" = ANY(${questionIds}::int[])`;
+  },
+  async tagCount(tx, names) {
+    await tx.$queryRaw`SELECT "id" FROM "tag" WHERE "name" = ANY(${names}::text[]) ORDER BY "id" FOR NO KEY UPDATE`;
+    return tx.$executeRaw`UPDATE "tag" t SET "questionCount" = (SELECT COUNT(*) FROM "question_tag" qt JOIN "question" q ON q."id" = qt."questionId"
+      WHERE qt."tagId" = t."id" AND q."deletedAt" IS NULL) WHERE t."name" = ANY(${names}::text[])`;
+  },
+  async reputation(tx, userIds) {
+    await lockUsers({ tx, userIds });
+    return refreshReputation({ tx, userIds });
+  },
+};

@@ -28,6 +28,7 @@ export async function reverseReputation(options: {
   const done = new Set(reversed.map((row) => row.reversesId));
   const live = rows.filter((row) => !done.has(row.id));
   if (live.length === 0) return [];
+  const createdAt = new Date(); // the app's UTC clock, as recordReputation stamps its rows
   await tx.reputationEvent.createMany({
     data: live.map((row) => ({
       userId: row.userId,
@@ -39,6 +40,7 @@ export async function reverseReputation(options: {
       answerId: row.answerId,
       actorId: row.actorId,
       reversesId: row.id,
+      createdAt,
     })),
   });
   return [...new Set(live.map((row) => row.userId))];

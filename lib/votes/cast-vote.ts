@@ -26,6 +26,8 @@ export type VoteResult = {
   questionId: number;
 };
 
+type PostRow = { id: number; authorId: string; deletedAt: Date | null; questionId: number };
+
 export type CastVoteOptions = {
   db: Db;
   actor: Actor | null;
@@ -36,8 +38,9 @@ export type CastVoteOptions = {
 /**
  * Casts, changes or retracts (value 0) a vote. The vote row, the post's voteScore (atomic
  * `+ delta`) and the reputation ledger move in one transaction; the previous vote's ledger rows
- * are reversed exactly. Lock order — voter+target advisory lock, post row, users by id — is the
- * same everywhere, so concurrent voters serialise without deadlocks.
+ * are reversed exactly. Lock order — voter+target advisory lock (serialises one voter's casts on
+ * one post, even before a vote row exists), post row, users by id — is the same for every
+ * vote, so 50 voters on one post queue on the post row and can't deadlock.
  */
 export async function castVote(options: CastVoteOptions): Promise<VoteResult> {
   const { actor } = options;
@@ -48,12 +51,14 @@ export async function castVote(options: CastVoteOptions): Promise<VoteResult> {
 
   return options.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`vote:${actor.id}:${input.targetType}:${input.targetId}`}))`;
-    const target = onQuestion
-      ? await tx.question.findUnique({ where: { id: input.targetId }, select: { id: true, authorId: true, deletedAt: true } })
-      : await tx.answer.findUnique({ where: { id: input.targetId }, select: { id: true, authorId: true, deletedAt: true, questionId: true } });
+    // Read under the post's row lock: a moderator deleting it concurrently either finishes first
+    // (we see deletedAt) or waits for us (and then reverses this vote with the others).
+    const [target] = onQuestion
+      ? await tx.$queryRaw<PostRow[]>`SELECT "id", "authorId", "deletedAt", "id" AS "questionId" FROM "question" WHERE "id" = ${input.targetId} FOR NO KEY UPDATE`
+      : await tx.$queryRaw<PostRow[]>`SELECT "id", "authorId", "deletedAt", "questionId" FROM "answer" WHERE "id" = ${input.targetId} FOR NO KEY UPDATE`;
     if (!target || target.deletedAt) throw new AppError("NOT_FOUND", `That ${input.targetType} doesn't exist`);
     if (target.authorId === actor.id) throw new AppError("FORBIDDEN", "You can't vote on your own post");
-    const questionId: number = "questionId" in target ? (target.questionId as number) : target.id;
+    const questionId = target.questionId;
 
     const targetWhere = onQuestion ? { questionId: target.id } : { answerId: target.id };
     const existing = await tx.vote.findFirst({ where: { userId: actor.id, ...targetWhere }, select: { id: true, value: true } });

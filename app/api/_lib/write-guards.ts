@@ -19,11 +19,15 @@ export async function limitRate(actor: Actor, action: RateLimitedAction): Promis
   });
 }
 
-/** Drops Next's data cache for lists and the question page (pages of anonymous readers). */
+/**
+ * Drops Next's data cache for lists and the question page (pages of anonymous readers).
+ * `expire: 0`, not "max": the writer is sent straight to these pages (new question, edit,
+ * answer + router.refresh()) and must see their write; "max" would serve them the stale copy once.
+ */
 export function revalidateQuestionPages(questionId?: number): void {
-  revalidateTag("questions", "max");
-  revalidateTag("tags", "max");
-  if (questionId !== undefined) revalidateTag(`question:${questionId}`, "max");
+  revalidateTag("questions", { expire: 0 });
+  revalidateTag("tags", { expire: 0 });
+  if (questionId !== undefined) revalidateTag(`question:${questionId}`, { expire: 0 });
 }
 
 /**

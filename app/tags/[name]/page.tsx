@@ -3,7 +3,7 @@ import { Pager } from "../../components/pager";
 import { QuestionList } from "../../components/question-list";
 import { SortSelect } from "../../components/sort-select";
 import { listParams } from "../../list-params";
-import { cachedQuestionList } from "../../page-data";
+import { loadQuestionList } from "../../page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 export default async function TagPage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const tag = decodeURIComponent((await params).name).toLowerCase();
   const query = listParams(await searchParams, { tag });
-  const page = await cachedQuestionList(query);
+  const page = await loadQuestionList(query);
   return (
     <section>
       <div className="mb-4 flex items-center justify-between">

@@ -10,6 +10,7 @@ import { AnswerList } from "../../../components/answer-list";
 import { ModerationMenu } from "../../../components/moderation-menu";
 import { QuestionToolbar, QuestionVotes } from "../../../components/question-actions";
 import { TagChip } from "../../../components/tag-chip";
+import { AuthorCard } from "../../../components/author-card";
 
 export const dynamic = "force-dynamic";
 
@@ -47,13 +48,15 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function QuestionPage({ params }: { params: Promise<{ id: string }> }) {
   const { question, answers } = await load((await params).id);
   const createdAt = new Date(question.createdAt);
+  const activeAt = new Date(question.lastActivityAt);
   return (
     <article className="space-y-6">
       <header className="border-b border-slate-200 pb-4">
         <h1 className="text-2xl font-semibold" data-testid="question-title">{question.title}</h1>
         <p className="mt-1 text-sm text-slate-500">
           Asked <time dateTime={createdAt.toISOString()}>{createdAt.toISOString().slice(0, 10)}</time> by{" "}
-          <Link href={`/users/${question.author.username}`} className="text-blue-700">{question.author.username}</Link>
+          <Link href={`/users/${encodeURIComponent(question.author.username)}`} className="text-blue-700">{question.author.username}</Link>
+          {" · "}Active <time dateTime={activeAt.toISOString()}>{activeAt.toISOString().slice(0, 10)}</time>
           {question.closedAt ? <span className="ml-2 rounded bg-amber-100 px-2 text-amber-900">closed{question.closedReason ? `: ${question.closedReason}` : ""}</span> : null}
           {question.lockedAt ? <span className="ml-2 rounded bg-slate-200 px-2">locked</span> : null}
         </p>
@@ -62,17 +65,22 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
         <QuestionVotes questionId={question.id} score={question.voteScore} />
         <div className="min-w-0 flex-1">
           <div className="prose-ce" data-testid="question-body" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
-          <div className="mt-4 flex flex-wrap items-center gap-2">
+          <div className="mt-4 flex flex-wrap gap-2">
             {question.tags.map((tag) => <TagChip key={tag} name={tag} />)}
-            <div className="ml-auto flex items-center gap-3">
+          </div>
+          <div className="mt-4 flex flex-wrap items-end justify-between gap-3">
+            <div className="flex items-center gap-3">
               <QuestionToolbar questionId={question.id} authorId={question.author.id} />
               <ModerationMenu target="question" id={question.id} closed={Boolean(question.closedAt)} locked={Boolean(question.lockedAt)} deleted={Boolean(question.deletedAt)} />
             </div>
+            <AuthorCard verb="asked" at={question.createdAt} author={question.author} highlight />
           </div>
         </div>
       </section>
       <section>
-        <h2 className="mb-3 text-lg font-semibold" data-testid="answer-count">{question.answerCount} {question.answerCount === 1 ? "Answer" : "Answers"}</h2>
+        <h2 className="mb-3 text-lg font-semibold" data-testid="answer-count">
+          {question.answerCount === 0 ? "No answers yet" : `${question.answerCount} ${question.answerCount === 1 ? "Answer" : "Answers"}`}
+        </h2>
         <AnswerList questionId={question.id} questionAuthorId={question.author.id} firstPage={answers} />
       </section>
       <section className="border-t border-slate-200 pt-4">

@@ -5,6 +5,7 @@ import { getQuestion } from "@/lib/questions/get-question";
 import { QuestionForm } from "../../../components/question-form";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Edit question" };
 
 export default async function EditQuestionPage({ params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
@@ -16,7 +17,7 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ i
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Edit question</h1>
-      <QuestionForm initial={{ id: question.id, title: question.title, body: question.body, tags: question.tags }} />
+      <QuestionForm initial={{ id: question.id, authorId: question.author.id, title: question.title, body: question.body, tags: question.tags }} />
     </section>
   );
 }
