@@ -29,7 +29,7 @@ export async function loadPlugins(options: { packages: string[]; pluginsDir: str
 
   for (const plugin of BUILTIN_PLUGINS) accept(plugin, "builtin", plugin.name);
 
-  const requireFromInstall = createRequire(path.join(options.cwd, "package.json"));
+  const requireFromInstall = createRequire(path.join(/* turbopackIgnore: true */ options.cwd, "package.json"));
   for (const name of options.packages) {
     try {
       accept(await importDefault(requireFromInstall.resolve(name)), "npm", name);
@@ -38,11 +38,12 @@ export async function loadPlugins(options: { packages: string[]; pluginsDir: str
     }
   }
 
-  const dir = path.resolve(options.cwd, options.pluginsDir);
+  // turbopackIgnore: these paths are the install's, known only at run time (not build inputs).
+  const dir = path.resolve(/* turbopackIgnore: true */ options.cwd, options.pluginsDir);
   if (existsSync(dir)) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
-      const index = ["index.mjs", "index.js"].map((file) => path.join(dir, entry.name, file)).find((file) => existsSync(file));
+      const index = ["index.mjs", "index.js"].map((file) => path.join(/* turbopackIgnore: true */ dir, entry.name, file)).find((file) => existsSync(file));
       if (!index) continue;
       try {
         accept(await importDefault(index), "folder", entry.name);
