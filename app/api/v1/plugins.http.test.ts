@@ -77,7 +77,7 @@ describe("plugins against a running site", () => {
     const list = JSON.parse((await cli("plugins", "list", "--json")).stdout) as Array<{ name: string; enabled: boolean }>;
     expect(list.find((p) => p.name === "spam-guard")?.enabled).toBe(true);
     await cli("plugins", "disable", "spam-guard");
-  });
+  }, 180_000);
 
   it("webhooks deliver within 2 s of an answer; achievements award First Answer with a notification", async () => {
     const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
@@ -105,5 +105,5 @@ describe("plugins against a running site", () => {
     expect(await db.notification.count({ where: { user: { username: "hookanswerer" }, type: "badge" } })).toBeGreaterThan(0);
     const profile = await answerer.get("/users/hookanswerer");
     expect(profile.text).toContain("First Answer");
-  });
+  }, 180_000);
 });
