@@ -21,7 +21,7 @@ import { startBareServer, type BareServer } from "./lib/bare";
 import { ROOT, preparePackage } from "./lib/build";
 import { openBenchDatabase, prepareTargets, seedIfEmpty, sizeForScale, type BenchDatabase } from "./lib/dataset";
 import { runLoad } from "./lib/load";
-import { startProduct, treeRss, type RunningProduct, type TreeMemory } from "./lib/product";
+import { cpuMs, processTree, startProduct, treeRss, type RunningProduct, type TreeMemory } from "./lib/product";
 import { type BenchReport, checkTargets, renderMarkdown, type ScenarioResult, type VoteResult } from "./lib/report";
 import { httpScenarios, loadShape, voteShape, type HttpScenario } from "./lib/scenarios";
 import { captureQueries, runSqlBaseline } from "./lib/sql-baseline";
@@ -62,6 +62,8 @@ async function readXacts(database: BenchDatabase): Promise<number> {
     await client.end();
   }
 }
+
+const perRequest = (ms: number, requests: number) => round(ms / Math.max(1, requests), 3);
 
 /** One response, for the sanity check and its size. */
 async function sample(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -104,11 +106,15 @@ async function runHttpScenario(ctx: Context, scenario: HttpScenario): Promise<Sc
   for (let i = 0; i < WARMUP_REQUESTS; i++) await sample(`${product.url}${paths[i % paths.length]}`, headersFor(users[i % users.length]));
   log(`${scenario.id}: product`);
   const shape = loadShape(scenario, users);
+  const tree = processTree(product.pid);
+  const cpuBefore = cpuMs(tree);
   const productFigures = await runLoad({ url: product.url, connections: args.connections, duration: args.duration, expect: scenario.expect, ...shape });
+  const productCpu = cpuMs(tree) - cpuBefore;
   const runEnded = Date.now();
 
   log(`${scenario.id}: bare node:http ceiling`);
   const barePaths = scenario.expect?.includes(304) ? ["/not-modified"] : sizes.map((size) => `/bytes/${size}`);
+  const bareCpuBefore = cpuMs([bare.pid]);
   const ceiling = await runLoad({
     url: bare.url,
     connections: args.connections,
@@ -117,6 +123,7 @@ async function runHttpScenario(ctx: Context, scenario: HttpScenario): Promise<Sc
     path: barePaths[0],
     requests: barePaths.length > 1 ? barePaths.map((p) => ({ path: p })) : undefined,
   });
+  const cpuMsPerRequest = { product: perRequest(productCpu, productFigures.total), ceiling: perRequest(cpuMs([bare.pid]) - bareCpuBefore, ceiling.total) };
   const dbXactsPerRequest = await xactsPerRequest(ctx, before, runStarted, runEnded, productFigures.total + productFigures.errors + WARMUP_REQUESTS);
 
   let sql = null;
@@ -128,7 +135,7 @@ async function runHttpScenario(ctx: Context, scenario: HttpScenario): Promise<Sc
     sqlStatements = queries.length;
     sql = await runSqlBaseline({ databaseUrl: ctx.database.url, queries, connections: args.connections, duration: args.duration, poolSize: PRODUCT_POOL_SIZE });
   }
-  return { id: scenario.id, title: scenario.title, bytes: sizes[0], product: productFigures, ceiling, sql, sqlStatements, dbXactsPerRequest };
+  return { id: scenario.id, title: scenario.title, bytes: sizes[0], product: productFigures, ceiling, sql, sqlStatements, dbXactsPerRequest, cpuMsPerRequest };
 }
 
 async function runVotes(ctx: Context, answerIds: number[]): Promise<VoteResult> {
@@ -136,16 +143,21 @@ async function runVotes(ctx: Context, answerIds: number[]): Promise<VoteResult> 
   const before = await readXacts(ctx.database);
   const runStarted = Date.now();
   log(`votes: ${args.connections} voters over ${answerIds.length} answers`);
+  const tree = processTree(product.pid);
+  const cpuBefore = cpuMs(tree);
   const productFigures = await runLoad({
     url: product.url,
     connections: args.connections,
     duration: args.duration,
     setupClient: voteShape({ users, answerIds, connections: args.connections, url: product.url }),
   });
+  const productCpu = cpuMs(tree) - cpuBefore;
   const runEnded = Date.now();
   log("votes: bare node:http ceiling");
   const responseBytes = Buffer.byteLength(JSON.stringify({ voteScore: 10, myVote: 1 }));
+  const bareCpuBefore = cpuMs([bare.pid]);
   const ceiling = await runLoad({ url: bare.url, connections: args.connections, duration: args.duration, method: "POST", path: `/bytes/${responseBytes}`, body: '{"targetType":"answer","targetId":1,"value":1}' });
+  const cpuMsPerRequest = { product: perRequest(productCpu, productFigures.total), ceiling: perRequest(cpuMs([bare.pid]) - bareCpuBefore, ceiling.total) };
   const dbXactsPerRequest = await xactsPerRequest(ctx, before, runStarted, runEnded, productFigures.total + productFigures.errors);
   log("votes: integrity check");
   const db = createDb({ databaseUrl: ctx.database.url });
@@ -159,6 +171,7 @@ async function runVotes(ctx: Context, answerIds: number[]): Promise<VoteResult> 
       ceiling,
       voters: args.connections,
       dbXactsPerRequest,
+      cpuMsPerRequest,
       integrity: { drift: report.drift.length, kinds, seconds: round((performance.now() - checkStarted) / 1000, 1) },
     };
   } finally {
@@ -301,6 +314,10 @@ async function main(): Promise<void> {
     const votes = wanted("votes") ? await runVotes(ctx, targets.voteAnswerIds) : null;
     if (votes) log(`votes: ${votes.product.rps}/s, p99 ${votes.product.p99} ms, drift ${votes.integrity.drift}`);
     const rssAfterLoad = treeRss(product.pid);
+    if (cpuProfDir) {
+      await product.writeProfiles();
+      log(`CPU profiles in ${path.relative(ROOT, cpuProfDir)}`);
+    }
     await stopAll();
     product = null;
     const notify = args.skipNotify || !wanted("notify") ? null : await runNotify(args.isolated);

@@ -12,13 +12,16 @@ rmSync(path.join(root, "dist"), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: {
-    cli: "cli/index.ts",
+    // cli/entry.ts loads either the full CLI or the slim `start` program (a separate chunk).
+    cli: "cli/entry.ts",
     worker: "worker/index.ts",
     // Preloaded into the Next server by `start` so it stops if the supervisor is killed.
     "exit-with-parent": "lib/supervisor/exit-with-parent-preload.ts",
   },
   outdir: "dist",
   bundle: true,
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   platform: "node",
   format: "esm",
   target: "node20",

@@ -26,7 +26,11 @@ export function AnswerForm({ questionId, closed }: { questionId: number; closed:
     try {
       await apiFetch(`/api/v1/questions/${questionId}/answers`, { body: { body } });
       setBody("");
-      await queryClient.invalidateQueries({ queryKey: ["answers", questionId] });
+      // Answering also follows the question (lib/answers/create-answer.ts): refresh the toolbar too.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["answers", questionId] }),
+        queryClient.invalidateQueries({ queryKey: ["question-personal", questionId] }),
+      ]);
       router.refresh();
     } catch (err) {
       setError(err instanceof ApiError ? (err.fields?.body ?? err.message) : "Could not post your answer");

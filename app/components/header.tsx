@@ -8,8 +8,8 @@ import { UserMenu } from "./user-menu";
 export function Header({ siteName }: { siteName: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3" aria-label="Main">
-        <Link href="/" className="text-lg font-semibold text-slate-900">
+      <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label="Main">
+        <Link href="/" className="whitespace-nowrap text-lg font-semibold text-slate-900">
           {siteName}
         </Link>
         <Link href="/" className="text-sm text-slate-600 hover:text-slate-900">Questions</Link>

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-export type BareServer = { url: string; stop(): Promise<void> };
+export type BareServer = { url: string; pid: number; stop(): Promise<void> };
 
 /** The bare node:http ceiling (bench/lib/bare-server.mjs) in its own process. */
 export async function startBareServer(): Promise<BareServer> {
@@ -23,6 +23,7 @@ export async function startBareServer(): Promise<BareServer> {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");

@@ -2,12 +2,15 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export type RunningProduct = {
   pid: number;
   url: string;
   /** From spawn to the first 200 from /api/health. */
   coldStartMs: number;
+  /** With cpuProfDir: every process writes its CPU profile so far (bench/lib/cpu-profile-preload.mjs). */
+  writeProfiles(): Promise<void>;
   output(): string;
   stop(): Promise<void>;
 };
@@ -20,8 +23,11 @@ export async function startProduct(options: { packageRoot: string; env: Record<s
   const url = `http://127.0.0.1:${options.port}`;
   const cwd = mkdtempSync(path.join(tmpdir(), "ce-bench-"));
   const env: NodeJS.ProcessEnv = { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
-  // Every Node process of the tree writes a profile on exit (the web server's is the big one).
-  if (options.cpuProfDir) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${options.cpuProfDir}`;
+  // Node refuses --cpu-prof in NODE_OPTIONS: a preload profiles every process of the tree instead.
+  if (options.cpuProfDir) {
+    env.NODE_OPTIONS = `--import=${pathToFileURL(path.join(import.meta.dirname, "cpu-profile-preload.mjs")).href}`;
+    env.CE_CPU_PROF_DIR = options.cpuProfDir;
+  }
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [path.join(options.packageRoot, "bin", "community-engine.js"), "start"], {
     cwd,
@@ -58,6 +64,17 @@ export async function startProduct(options: { packageRoot: string; env: Record<s
     url,
     coldStartMs,
     output: () => output,
+    async writeProfiles() {
+      if (!options.cpuProfDir) return;
+      for (const pid of processTree(child.pid as number)) {
+        try {
+          process.kill(pid, "SIGUSR2");
+        } catch {
+          // gone
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
@@ -121,4 +138,20 @@ function killTree(rootPid: number, signal: NodeJS.Signals): void {
       // already gone
     }
   }
+}
+
+/** CPU time (user + system, ms) used so far by these processes; Linux clock ticks are 10 ms. */
+export function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime and stime are fields 14 and 15 of /proc/<pid>/stat; `fields` starts at field 3.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited
+    }
+  }
+  return ticks * 10;
 }

@@ -15,7 +15,8 @@ export type ScenarioResult = {
   sqlStatements: number | null;
   /** Postgres transactions per request while the product was under load (background subtracted). */
   dbXactsPerRequest: number | null;
-  notes?: string;
+  /** CPU time per request of the product's process tree, and of the bare server for its requests. */
+  cpuMsPerRequest: { product: number; ceiling: number };
 };
 
 export type VoteResult = {
@@ -23,6 +24,7 @@ export type VoteResult = {
   ceiling: LoadFigures;
   voters: number;
   dbXactsPerRequest: number | null;
+  cpuMsPerRequest: { product: number; ceiling: number };
   integrity: { drift: number; kinds: Record<string, number>; seconds: number };
 };
 
@@ -59,19 +61,19 @@ export function renderMarkdown(report: BenchReport): string {
       `load average ${machine.loadAverageStart.map((l) => l.toFixed(2)).join(" ")} → ${machine.loadAverageEnd.map((l) => l.toFixed(2)).join(" ")} · ${report.git.commit.slice(0, 10)}${report.git.dirty ? " (+ uncommitted changes)" : ""}`,
   );
   lines.push("");
-  lines.push("| Scenario | Bytes | req/s | p50 ms | p95 ms | p99 ms | Errors | Node ceiling req/s | % of ceiling | SQL-only /s | vs SQL | SQL stmts (uncached) | DB xacts/req |");
-  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push("| Scenario | Bytes | req/s | p50 ms | p95 ms | p99 ms | Errors | Node ceiling req/s | % of ceiling | CPU ms/req (ceiling) | SQL-only /s | vs SQL | SQL stmts (uncached) | DB xacts/req |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const s of report.scenarios) {
     const toCeiling = ratio(s.product, s.ceiling);
     const toSql = ratio(s.product, s.sql);
     lines.push(
-      `| ${s.title} | ${s.bytes.toLocaleString("en")} | ${s.product.rps.toLocaleString("en")} | ${ms(s.product.p50)} | ${ms(s.product.p95)} | ${ms(s.product.p99)} | ${s.product.errors} | ${s.ceiling.rps.toLocaleString("en")} | ${toCeiling === null ? "–" : pct(toCeiling)} | ${s.sql ? s.sql.rps.toLocaleString("en") : "–"} | ${toSql === null ? "–" : `${round(toSql, 2)}×`} | ${s.sqlStatements ?? "–"} | ${s.dbXactsPerRequest ?? "–"} |`,
+      `| ${s.title} | ${s.bytes.toLocaleString("en")} | ${s.product.rps.toLocaleString("en")} | ${ms(s.product.p50)} | ${ms(s.product.p95)} | ${ms(s.product.p99)} | ${s.product.errors} | ${s.ceiling.rps.toLocaleString("en")} | ${toCeiling === null ? "–" : pct(toCeiling)} | ${s.cpuMsPerRequest.product} (${s.cpuMsPerRequest.ceiling}) | ${s.sql ? s.sql.rps.toLocaleString("en") : "–"} | ${toSql === null ? "–" : `${round(toSql, 2)}×`} | ${s.sqlStatements ?? "–"} | ${s.dbXactsPerRequest ?? "–"} |`,
     );
   }
   if (report.votes) {
     const v = report.votes;
     lines.push(
-      `| Votes, ${v.voters} concurrent voters (POST /api/v1/votes) | – | ${v.product.rps.toLocaleString("en")} | ${ms(v.product.p50)} | ${ms(v.product.p95)} | ${ms(v.product.p99)} | ${v.product.errors} | ${v.ceiling.rps.toLocaleString("en")} | ${pct(v.product.rps / v.ceiling.rps)} | – | – | – | ${v.dbXactsPerRequest ?? "–"} |`,
+      `| Votes, ${v.voters} concurrent voters (POST /api/v1/votes) | – | ${v.product.rps.toLocaleString("en")} | ${ms(v.product.p50)} | ${ms(v.product.p95)} | ${ms(v.product.p99)} | ${v.product.errors} | ${v.ceiling.rps.toLocaleString("en")} | ${pct(v.product.rps / v.ceiling.rps)} | ${v.cpuMsPerRequest.product} (${v.cpuMsPerRequest.ceiling}) | – | – | – | ${v.dbXactsPerRequest ?? "–"} |`,
     );
   }
   lines.push("");
