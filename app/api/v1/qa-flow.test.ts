@@ -106,4 +106,35 @@ describe("Q&A over HTTP (API.md flow)", () => {
     expect((await anonymous.get("/api/v1/questions/abc")).json.error.code).toBe("NOT_FOUND");
     expect((await user.request("POST", "/api/v1/votes", undefined, { "content-type": "application/json" })).status).toBe(400);
   });
+  it("XSS payloads posted as bodies come back inert in the question page's HTML", async () => {
+    const author = new HttpClient(server.url);
+    await author.signUp({ username: "xsstester" });
+    const payloads = [
+      "<script>alert('xss-1')</script>",
+      "<img src=x onerror=alert('xss-2')>",
+      "[click](javascript:alert('xss-3'))",
+      "<svg onload=alert('xss-4')></svg>",
+      "<a href=\"jAvAsCrIpT:alert('xss-5')\">x</a>",
+      "<iframe src=\"javascript:alert('xss-6')\"></iframe>",
+      "<math><mtext><table><mglyph><style><img src=x onerror=alert('xss-7')>",
+      "![x](javascript:alert('xss-8'))",
+    ];
+    const body = `Here are some payloads to test with:\n\n${payloads.join("\n\n")}`;
+    const asked = await author.post("/api/v1/questions", { title: "Is this page safe from scripts?", body, tags: ["security"] });
+    expect(asked.status).toBe(201);
+    const answered = await author.post(`/api/v1/questions/${asked.json.id}/answers`, { body: `An answer with payloads too:\n\n${payloads.join("\n\n")}` });
+    expect(answered.status).toBe(201);
+    const page = await new HttpClient(server.url).get(`/questions/${asked.json.id}`);
+    expect(page.status).toBe(200);
+    // Only the rendered post bodies: the page's own scripts are Next's, not user content.
+    const bodies = [...page.text.matchAll(/class="prose-ce"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => m[1]).join("\n");
+    expect(bodies).toContain("xss-1"); // present as inert text
+    const tags = bodies.match(/<[a-z][^>]*>/gi) ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) {
+      expect(tag).not.toMatch(/^<(script|iframe|svg|math|style|object|embed)/i);
+      expect(tag).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(tag).not.toMatch(/(href|src)="\s*(javascript|vbscript|data):/i);
+    }
+  });
 });
