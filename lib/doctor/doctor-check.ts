@@ -13,6 +13,8 @@ export type DoctorCheck = {
   label: string;
   /** Checks that must pass first; when one did not, this one is skipped (its answer would be noise). */
   dependsOn?: string[];
+  /** Overrides the default per-check time limit (15 s), for checks that scan whole tables. */
+  timeoutMs?: number;
   run(context: DoctorContext): Promise<DoctorCheckResult>;
 };
 

@@ -29,7 +29,7 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
 }
 
 async function runOne(check: DoctorCheck, options: RunDoctorChecksOptions): Promise<DoctorCheckResult> {
-  const timeoutMs = options.checkTimeoutMs ?? 15_000;
+  const timeoutMs = check.timeoutMs ?? options.checkTimeoutMs ?? 15_000;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<DoctorCheckResult>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${timeoutMs / 1000} s` }), timeoutMs);

@@ -7,6 +7,7 @@ export const integrityCheck: DoctorCheck = {
   name: "integrity",
   label: "Integrity",
   dependsOn: ["migrations"],
+  timeoutMs: 600_000,
   async run(context) {
     const db = createDb({ databaseUrl: context.databaseUrl!, max: 2 });
     try {

@@ -12,7 +12,14 @@ import { QuestionToolbar, QuestionVotes } from "../../../components/question-act
 import { TagChip } from "../../../components/tag-chip";
 import { AuthorCard } from "../../../components/author-card";
 
-export const dynamic = "force-dynamic";
+// Incremental static regeneration: the HTML is the same for every reader (personal bits load
+// on the client), so Next serves it from its full route cache; writes revalidate it through the
+// same tags as the data (app/api/_lib/write-guards.ts). Pages render on first visit, none at build.
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams(): Array<{ id: string }> {
+  return [];
+}
 
 /** The public view of a question page, cached per question and revalidated by writes. */
 function loadQuestionPage(id: number) {
