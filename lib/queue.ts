@@ -20,9 +20,14 @@ export function bullPrefix(redisPrefix: string): string {
   return redisPrefix ? `${redisPrefix}:bull` : "bull";
 }
 
-/** Business job id for an outbox row: stable, so re-adding the same event is a no-op (dedup). */
-export function outboxJobId(outboxId: bigint | string): string {
-  return `outbox-${outboxId}`;
+/**
+ * Business job id for an outbox row: stable, so re-adding the same event is a no-op (dedup).
+ * It includes the row's creation time as well as its id: ids restart when a database is
+ * recreated or restored while Redis keeps completed jobs, and a bare `outbox-1` would then be
+ * taken for an event already handled and silently skipped.
+ */
+export function outboxJobId(row: { id: bigint | string; createdAt: Date }): string {
+  return `outbox-${row.id}-${row.createdAt.getTime()}`;
 }
 
 export type ProducerQueue = {

@@ -46,14 +46,14 @@ async function enqueue(options: EnqueueOutboxEventsOptions): Promise<number> {
   // Only rows that committed and nobody enqueued yet (a rolled-back attempt has no row).
   const rows = await db.outbox.findMany({
     where: { id: { in: options.ids }, status: "pending" },
-    select: { id: true, type: true },
+    select: { id: true, type: true, createdAt: true },
   });
   if (rows.length === 0) return 0;
   await producer.queue.addBulk(
     rows.map((row) => ({
       name: row.type,
       data: { outboxId: String(row.id) },
-      opts: { ...EVENT_JOB_OPTIONS, jobId: outboxJobId(row.id) },
+      opts: { ...EVENT_JOB_OPTIONS, jobId: outboxJobId(row) },
     })),
   );
   // Guarded on `pending`: a fast worker may already have marked the row done.

@@ -31,8 +31,8 @@ export async function relayOutboxEvents(options: RelayOutboxEventsOptions): Prom
   for (;;) {
     const count = await db.$transaction(
       async (tx) => {
-        const rows = await tx.$queryRaw<Array<{ id: bigint; type: string }>>`
-          SELECT id, type FROM outbox
+        const rows = await tx.$queryRaw<Array<{ id: bigint; type: string; createdAt: Date }>>`
+          SELECT id, type, "createdAt" FROM outbox
           -- status <> 'done' and ORDER BY "createdAt" match the partial index outbox_pending_idx,
           -- so a pass reads only unfinished rows however many done rows the table holds.
           WHERE status <> 'done'
@@ -46,7 +46,7 @@ export async function relayOutboxEvents(options: RelayOutboxEventsOptions): Prom
           rows.map((row) => ({
             name: row.type,
             data: { outboxId: String(row.id) },
-            opts: { ...EVENT_JOB_OPTIONS, jobId: outboxJobId(row.id) },
+            opts: { ...EVENT_JOB_OPTIONS, jobId: outboxJobId(row) },
           })),
         );
         await tx.$executeRaw`

@@ -101,8 +101,8 @@ describe("notification pipeline", () => {
     expect(again.status === "delivered" && again.inserted).toEqual([]);
     // And the real job, added after the fact with the same job id.
     await outbox.flush();
-    await producer.queue.add("answer.created", { outboxId: String(row.id) }, { jobId: outboxJobId(row.id) });
-    await waitFor("job completed", async () => (await producer.queue.getJob(outboxJobId(row.id)))?.finishedOn);
+    await producer.queue.add("answer.created", { outboxId: String(row.id) }, { jobId: outboxJobId(row) });
+    await waitFor("job completed", async () => (await producer.queue.getJob(outboxJobId(row)))?.finishedOn);
 
     expect(await db.notification.count({ where: { eventId: row.id } })).toBe(2);
     const users = await db.user.findMany({ where: { id: { in: [asker.id, fan.id] } }, select: { unreadCount: true } });
@@ -119,11 +119,11 @@ describe("notification pipeline", () => {
 
     // An outbox row whose payload does not match its type: failed, not retried, row marked.
     const bad = await db.outbox.create({ data: { type: "answer.created", payload: { answerId: "seven" } } });
-    await producer.queue.add("answer.created", { outboxId: String(bad.id) }, { jobId: outboxJobId(bad.id), attempts: 8 });
+    await producer.queue.add("answer.created", { outboxId: String(bad.id) }, { jobId: outboxJobId(bad), attempts: 8 });
     await waitFor("bad event failed", async () => (await outboxStatus(bad.id)) === "failed");
-    const badJob = await producer.queue.getJob(outboxJobId(bad.id));
+    const badJob = await producer.queue.getJob(outboxJobId(bad));
     await waitFor("bad job failed", async () => (await badJob?.getState()) === "failed");
-    expect((await producer.queue.getJob(outboxJobId(bad.id)))?.failedReason).toMatch(/answerId/);
+    expect((await producer.queue.getJob(outboxJobId(bad)))?.failedReason).toMatch(/answerId/);
     expect((await db.outbox.findUniqueOrThrow({ where: { id: bad.id } })).error).toMatch(/invalid/);
   });
 
@@ -166,7 +166,7 @@ describe("notification pipeline", () => {
     expect(await outbox.flush()).toBe(1);
     await waitFor("delivered", async () => (await outboxStatus(row.id)) === "done");
     // As if the job was lost (Redis flushed) before it ran: enqueued long ago, never done.
-    await (await producer.queue.getJob(outboxJobId(row.id)))?.remove();
+    await (await producer.queue.getJob(outboxJobId(row)))?.remove();
     await db.notification.deleteMany({ where: { eventId: row.id } });
     await db.user.update({ where: { id: asker.id }, data: { unreadCount: 0 } });
     await db.outbox.update({ where: { id: row.id }, data: { status: "enqueued", enqueuedAt: new Date(Date.now() - 120_000) } });
@@ -184,7 +184,7 @@ describe("notification pipeline", () => {
     expect(await db.notification.count({ where: { eventId: row.id } })).toBe(1);
     expect((await db.user.findUniqueOrThrow({ where: { id: asker.id } })).unreadCount).toBe(1);
     // Re-adding an event whose job still exists is a no-op (same job id).
-    const again = await producer.queue.add("answer.created", { outboxId: String(row.id) }, { jobId: outboxJobId(row.id) });
+    const again = await producer.queue.add("answer.created", { outboxId: String(row.id) }, { jobId: outboxJobId(row) });
     expect(await again.getState()).toBe("completed");
   });
 

@@ -54,8 +54,10 @@ export function createPluginActionsService(options: { db: Db; host: PluginHost; 
           jobId: `plugin-${plugin}-${event.type.replace(/\./g, "_")}-${event.eventId}`,
           attempts: 6,
           backoff: { type: "exponential", delay: 2000 },
-          removeOnComplete: 1000,
-          removeOnFail: 5000,
+          // Completed jobs are dropped at once: outbox ids restart if the database is recreated
+          // or restored, and a kept job would swallow the new event with the same id.
+          removeOnComplete: true,
+          removeOnFail: { age: 7 * 24 * 3600 },
         });
       }
     },
