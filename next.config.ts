@@ -7,6 +7,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   outputFileTracingRoot: path.resolve(import.meta.dirname),
   poweredByHeader: false,
+  // Next hashes the whole HTML in JavaScript on every response to make a page ETag: for a cached
+  // 50 KB question page that was ~40% of the server's CPU (bench/, docs/performance.md).
+  generateEtags: false,
+  // Question pages render on first visit (ISR): keep those pages and the data cache in Next's
+  // bounded in-memory LRU (cacheMaxMemorySize, 50 MB) rather than writing a file per visited page
+  // into the installed package's folder (unbounded on a 100k-question site; fails read-only).
+  experimental: { isrFlushToDisk: false },
   // Type checking is its own step (`npm run typecheck`, run in CI); the build only compiles.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,

@@ -6,16 +6,17 @@ import { getSiteName } from "./site";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const siteName = getSiteName();
+  const siteName = await getSiteName();
   return { title: { default: siteName, template: `%s · ${siteName}` } };
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const siteName = await getSiteName();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <Providers>
-          <Header siteName={getSiteName()} />
+          <Header siteName={siteName} />
           <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>
         </Providers>
       </body>

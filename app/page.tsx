@@ -11,9 +11,10 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = listParams(await searchParams);
-  const [page, tags] = await Promise.all([
+  const [page, tags, siteName] = await Promise.all([
     loadQuestionList(params),
     cachedTags("popular", 12),
+    getSiteName(),
   ]);
   return (
     <div className="grid gap-6 md:grid-cols-[1fr_220px]">
@@ -32,7 +33,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <div className="flex flex-wrap gap-2">
           {tags.items.map((tag) => <TagChip key={tag.name} name={tag.name} count={tag.questionCount} />)}
         </div>
-        <p className="pt-4 text-xs text-slate-500">{getSiteName()} — questions and answers from the community.</p>
+        <p className="pt-4 text-xs text-slate-500">{siteName} — questions and answers from the community.</p>
       </aside>
     </div>
   );

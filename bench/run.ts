@@ -21,7 +21,7 @@ import { startBareServer, type BareServer } from "./lib/bare";
 import { ROOT, preparePackage } from "./lib/build";
 import { openBenchDatabase, prepareTargets, seedIfEmpty, sizeForScale, type BenchDatabase } from "./lib/dataset";
 import { runLoad } from "./lib/load";
-import { cpuMs, processTree, startProduct, treeRss, type RunningProduct, type TreeMemory } from "./lib/product";
+import { cpuMs, processTree, startProduct, treeRss, webPid, type RunningProduct, type TreeMemory } from "./lib/product";
 import { type BenchReport, checkTargets, renderMarkdown, type ScenarioResult, type VoteResult } from "./lib/report";
 import { httpScenarios, loadShape, voteShape, type HttpScenario } from "./lib/scenarios";
 import { captureQueries, runSqlBaseline } from "./lib/sql-baseline";
@@ -65,6 +65,15 @@ async function readXacts(database: BenchDatabase): Promise<number> {
 
 const perRequest = (ms: number, requests: number) => round(ms / Math.max(1, requests), 3);
 
+/** Starts counting CPU time of the product's tree and of its web server; call to read. */
+function cpuMeter(rootPid: number): () => { tree: number; web: number } {
+  const tree = processTree(rootPid);
+  const web = webPid(rootPid);
+  const treeBefore = cpuMs(tree);
+  const webBefore = web ? cpuMs([web]) : 0;
+  return () => ({ tree: cpuMs(tree) - treeBefore, web: web ? cpuMs([web]) - webBefore : 0 });
+}
+
 /** One response, for the sanity check and its size. */
 async function sample(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   const response = await fetch(url, { headers, redirect: "manual" });
@@ -106,10 +115,9 @@ async function runHttpScenario(ctx: Context, scenario: HttpScenario): Promise<Sc
   for (let i = 0; i < WARMUP_REQUESTS; i++) await sample(`${product.url}${paths[i % paths.length]}`, headersFor(users[i % users.length]));
   log(`${scenario.id}: product`);
   const shape = loadShape(scenario, users);
-  const tree = processTree(product.pid);
-  const cpuBefore = cpuMs(tree);
+  const cpu = cpuMeter(product.pid);
   const productFigures = await runLoad({ url: product.url, connections: args.connections, duration: args.duration, expect: scenario.expect, ...shape });
-  const productCpu = cpuMs(tree) - cpuBefore;
+  const productCpu = cpu();
   const runEnded = Date.now();
 
   log(`${scenario.id}: bare node:http ceiling`);
@@ -123,7 +131,11 @@ async function runHttpScenario(ctx: Context, scenario: HttpScenario): Promise<Sc
     path: barePaths[0],
     requests: barePaths.length > 1 ? barePaths.map((p) => ({ path: p })) : undefined,
   });
-  const cpuMsPerRequest = { product: perRequest(productCpu, productFigures.total), ceiling: perRequest(cpuMs([bare.pid]) - bareCpuBefore, ceiling.total) };
+  const cpuMsPerRequest = {
+    product: perRequest(productCpu.tree, productFigures.total),
+    web: perRequest(productCpu.web, productFigures.total),
+    ceiling: perRequest(cpuMs([bare.pid]) - bareCpuBefore, ceiling.total),
+  };
   const dbXactsPerRequest = await xactsPerRequest(ctx, before, runStarted, runEnded, productFigures.total + productFigures.errors + WARMUP_REQUESTS);
 
   let sql = null;
@@ -143,21 +155,24 @@ async function runVotes(ctx: Context, answerIds: number[]): Promise<VoteResult> 
   const before = await readXacts(ctx.database);
   const runStarted = Date.now();
   log(`votes: ${args.connections} voters over ${answerIds.length} answers`);
-  const tree = processTree(product.pid);
-  const cpuBefore = cpuMs(tree);
+  const cpu = cpuMeter(product.pid);
   const productFigures = await runLoad({
     url: product.url,
     connections: args.connections,
     duration: args.duration,
     setupClient: voteShape({ users, answerIds, connections: args.connections, url: product.url }),
   });
-  const productCpu = cpuMs(tree) - cpuBefore;
+  const productCpu = cpu();
   const runEnded = Date.now();
   log("votes: bare node:http ceiling");
   const responseBytes = Buffer.byteLength(JSON.stringify({ voteScore: 10, myVote: 1 }));
   const bareCpuBefore = cpuMs([bare.pid]);
   const ceiling = await runLoad({ url: bare.url, connections: args.connections, duration: args.duration, method: "POST", path: `/bytes/${responseBytes}`, body: '{"targetType":"answer","targetId":1,"value":1}' });
-  const cpuMsPerRequest = { product: perRequest(productCpu, productFigures.total), ceiling: perRequest(cpuMs([bare.pid]) - bareCpuBefore, ceiling.total) };
+  const cpuMsPerRequest = {
+    product: perRequest(productCpu.tree, productFigures.total),
+    web: perRequest(productCpu.web, productFigures.total),
+    ceiling: perRequest(cpuMs([bare.pid]) - bareCpuBefore, ceiling.total),
+  };
   const dbXactsPerRequest = await xactsPerRequest(ctx, before, runStarted, runEnded, productFigures.total + productFigures.errors);
   log("votes: integrity check");
   const db = createDb({ databaseUrl: ctx.database.url });
@@ -181,8 +196,8 @@ async function runVotes(ctx: Context, answerIds: number[]): Promise<VoteResult> 
 
 /** bench/notify.ts as a child (its own database, worker and server); its JSON result. */
 async function runNotify(isolated: boolean): Promise<Record<string, unknown>> {
-  log("notifications: bench/notify.ts --k 200 --rate 50");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "notify.ts"), "--k", "200", "--rate", "50"], {
+  log("notifications: bench/notify.ts (its defaults: 200 answers at a steady rate)");
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "notify.ts")], {
     cwd: ROOT,
     env: { ...process.env, ...(isolated ? { NEXT_DIST_DIR: ".next-bench" } : {}) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -10,6 +10,7 @@ import { registerAdminCommand } from "./commands/admin";
 import { registerDoctorCommand } from "./commands/doctor";
 import { registerSeedDemoCommand } from "./commands/seed-demo";
 import { registerPluginsCommand } from "./commands/plugins";
+import { registerWebhooksCommand } from "./commands/webhooks";
 
 /** Every CLI command, in the order `--help` lists them. Each lives in cli/commands/<name>.ts. */
 export function registerCommands(program: Command): void {
@@ -25,4 +26,5 @@ export function registerCommands(program: Command): void {
   registerBackupCommands(program);
   registerSeedDemoCommand(program);
   registerPluginsCommand(program);
+  registerWebhooksCommand(program);
 }

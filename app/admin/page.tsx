@@ -51,7 +51,8 @@ export default async function AdminOverviewPage() {
         <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white" data-testid="moderated-questions">
           {moderated.map((q) => (
             <li key={q.id} className="flex flex-wrap items-baseline gap-2 px-4 py-2 text-sm">
-              <Link href={`/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">{q.title}</Link>
+              {/* A deleted question's public page is a 404: open the staff view, where it can be undeleted. */}
+              <Link href={q.deletedAt ? `/admin/questions/${q.id}` : `/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">{q.title}</Link>
               <span className="text-slate-500">by {q.author}</span>
               <span className="ml-auto flex gap-2">
                 {q.deletedAt && <Badge tone="red">deleted</Badge>}

@@ -112,22 +112,36 @@ export function processTree(rootPid: number): number[] {
   return tree;
 }
 
-export type TreeMemory = { totalMb: number; processes: Array<{ pid: number; name: string; rssMb: number }> };
+export type TreeMemory = {
+  totalMb: number;
+  /** Proportional set size: shared pages (Node's code, libraries) counted once across the tree. */
+  pssMb: number;
+  processes: Array<{ pid: number; name: string; rssMb: number; pssMb: number }>;
+};
 
-/** Resident memory (VmRSS) of the process tree, per process and summed. */
+const mb = (kb: number) => Math.round(kb / 102.4) / 10;
+
+/** Resident memory (VmRSS, and PSS from smaps_rollup) of the process tree, per process and summed. */
 export function treeRss(rootPid: number): TreeMemory {
   const processes = processTree(rootPid).flatMap((pid) => {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const rssKb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      let pssKb = rssKb;
+      try {
+        pssKb = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? rssKb);
+      } catch {
+        // no smaps_rollup (old kernel): RSS stands in
+      }
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
       const name = cmdline.find((arg) => /server\.js|worker\.js|community-engine\.js/.test(arg)) ?? cmdline[0] ?? String(pid);
-      return [{ pid, name: path.basename(name), rssMb: Math.round(rssKb / 102.4) / 10 }];
+      return [{ pid, name: path.basename(name), rssMb: mb(rssKb), pssMb: mb(pssKb) }];
     } catch {
       return [];
     }
   });
-  return { totalMb: Math.round(processes.reduce((sum, p) => sum + p.rssMb, 0) * 10) / 10, processes };
+  const sum = (key: "rssMb" | "pssMb") => Math.round(processes.reduce((total, p) => total + p[key], 0) * 10) / 10;
+  return { totalMb: sum("rssMb"), pssMb: sum("pssMb"), processes };
 }
 
 function killTree(rootPid: number, signal: NodeJS.Signals): void {
@@ -138,6 +152,18 @@ function killTree(rootPid: number, signal: NodeJS.Signals): void {
       // already gone
     }
   }
+}
+
+/** The web server's pid in the tree (the process running the standalone server.js). */
+export function webPid(rootPid: number): number | null {
+  for (const pid of processTree(rootPid)) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").some((arg) => arg.endsWith("server.js") || arg.startsWith("next-server"))) return pid;
+    } catch {
+      // exited
+    }
+  }
+  return null;
 }
 
 /** CPU time (user + system, ms) used so far by these processes; Linux clock ticks are 10 ms. */

@@ -15,8 +15,8 @@ export type ScenarioResult = {
   sqlStatements: number | null;
   /** Postgres transactions per request while the product was under load (background subtracted). */
   dbXactsPerRequest: number | null;
-  /** CPU time per request of the product's process tree, and of the bare server for its requests. */
-  cpuMsPerRequest: { product: number; ceiling: number };
+  /** CPU time per request: the product's whole process tree, its web server alone, the bare server. */
+  cpuMsPerRequest: { product: number; web: number; ceiling: number };
 };
 
 export type VoteResult = {
@@ -24,7 +24,7 @@ export type VoteResult = {
   ceiling: LoadFigures;
   voters: number;
   dbXactsPerRequest: number | null;
-  cpuMsPerRequest: { product: number; ceiling: number };
+  cpuMsPerRequest: { product: number; web: number; ceiling: number };
   integrity: { drift: number; kinds: Record<string, number>; seconds: number };
 };
 
@@ -61,25 +61,27 @@ export function renderMarkdown(report: BenchReport): string {
       `load average ${machine.loadAverageStart.map((l) => l.toFixed(2)).join(" ")} → ${machine.loadAverageEnd.map((l) => l.toFixed(2)).join(" ")} · ${report.git.commit.slice(0, 10)}${report.git.dirty ? " (+ uncommitted changes)" : ""}`,
   );
   lines.push("");
-  lines.push("| Scenario | Bytes | req/s | p50 ms | p95 ms | p99 ms | Errors | Node ceiling req/s | % of ceiling | CPU ms/req (ceiling) | SQL-only /s | vs SQL | SQL stmts (uncached) | DB xacts/req |");
+  lines.push("| Scenario | Bytes | req/s | p50 ms | p95 ms | p99 ms | Errors | Node ceiling req/s | % of ceiling | CPU ms/req: tree / web (ceiling) | SQL-only /s | vs SQL | SQL stmts (uncached) | DB xacts/req |");
   lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const s of report.scenarios) {
     const toCeiling = ratio(s.product, s.ceiling);
     const toSql = ratio(s.product, s.sql);
     lines.push(
-      `| ${s.title} | ${s.bytes.toLocaleString("en")} | ${s.product.rps.toLocaleString("en")} | ${ms(s.product.p50)} | ${ms(s.product.p95)} | ${ms(s.product.p99)} | ${s.product.errors} | ${s.ceiling.rps.toLocaleString("en")} | ${toCeiling === null ? "–" : pct(toCeiling)} | ${s.cpuMsPerRequest.product} (${s.cpuMsPerRequest.ceiling}) | ${s.sql ? s.sql.rps.toLocaleString("en") : "–"} | ${toSql === null ? "–" : `${round(toSql, 2)}×`} | ${s.sqlStatements ?? "–"} | ${s.dbXactsPerRequest ?? "–"} |`,
+      `| ${s.title} | ${s.bytes.toLocaleString("en")} | ${s.product.rps.toLocaleString("en")} | ${ms(s.product.p50)} | ${ms(s.product.p95)} | ${ms(s.product.p99)} | ${s.product.errors} | ${s.ceiling.rps.toLocaleString("en")} | ${toCeiling === null ? "–" : pct(toCeiling)} | ${s.cpuMsPerRequest.product} / ${s.cpuMsPerRequest.web} (${s.cpuMsPerRequest.ceiling}) | ${s.sql ? s.sql.rps.toLocaleString("en") : "–"} | ${toSql === null ? "–" : `${round(toSql, 2)}×`} | ${s.sqlStatements ?? "–"} | ${s.dbXactsPerRequest ?? "–"} |`,
     );
   }
   if (report.votes) {
     const v = report.votes;
     lines.push(
-      `| Votes, ${v.voters} concurrent voters (POST /api/v1/votes) | – | ${v.product.rps.toLocaleString("en")} | ${ms(v.product.p50)} | ${ms(v.product.p95)} | ${ms(v.product.p99)} | ${v.product.errors} | ${v.ceiling.rps.toLocaleString("en")} | ${pct(v.product.rps / v.ceiling.rps)} | ${v.cpuMsPerRequest.product} (${v.cpuMsPerRequest.ceiling}) | – | – | – | ${v.dbXactsPerRequest ?? "–"} |`,
+      `| Votes, ${v.voters} concurrent voters (POST /api/v1/votes) | – | ${v.product.rps.toLocaleString("en")} | ${ms(v.product.p50)} | ${ms(v.product.p95)} | ${ms(v.product.p99)} | ${v.product.errors} | ${v.ceiling.rps.toLocaleString("en")} | ${pct(v.product.rps / v.ceiling.rps)} | ${v.cpuMsPerRequest.product} / ${v.cpuMsPerRequest.web} (${v.cpuMsPerRequest.ceiling}) | – | – | – | ${v.dbXactsPerRequest ?? "–"} |`,
     );
   }
   lines.push("");
   lines.push(`- Cold start (\`community-engine start\` → /api/health 200): **${Math.round(report.startup.coldStartMs)} ms**`);
-  lines.push(`- Idle RSS of the process tree: **${report.startup.idleRss.totalMb} MB** (${report.startup.idleRss.processes.map((p) => `${p.name} ${p.rssMb}`).join(", ")})`);
-  if (report.startup.rssAfterLoad) lines.push(`- RSS of the tree after the load runs: ${report.startup.rssAfterLoad.totalMb} MB`);
+  lines.push(
+    `- Idle RSS of the process tree: **${report.startup.idleRss.totalMb} MB** (${report.startup.idleRss.processes.map((p) => `${p.name} ${p.rssMb}`).join(", ")}); PSS ${report.startup.idleRss.pssMb} MB (shared pages counted once)`,
+  );
+  if (report.startup.rssAfterLoad) lines.push(`- RSS of the tree after the load runs: ${report.startup.rssAfterLoad.totalMb} MB (PSS ${report.startup.rssAfterLoad.pssMb} MB)`);
   if (report.votes) {
     const kinds = Object.entries(report.votes.integrity.kinds).map(([kind, n]) => `${kind}: ${n}`).join(", ");
     lines.push(`- Integrity check after the vote run: **drift ${report.votes.integrity.drift}**${kinds ? ` (${kinds})` : ""} (${report.votes.integrity.seconds} s)`);

@@ -11,6 +11,12 @@ export type ResolvedActor =
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?ce\.session_token=([^;]+)/;
 
+/** `user.lastSeenAt` is a "last active" hint, so a few minutes of precision is plenty. */
+const LAST_SEEN_INTERVAL_MS = 5 * 60_000;
+const LAST_SEEN_MEMORY = 10_000;
+/** When this process last wrote each user's lastSeenAt: most requests skip the UPDATE entirely. */
+const lastSeenWrites = new Map<string, number>();
+
 /**
  * Resolves the Better-Auth session cookie to an Actor with one indexed query.
  * We read the session row ourselves (rather than auth.api.getSession) because that call
@@ -35,7 +41,27 @@ export async function resolveActor(options: { headers: Headers; db: Db; secret: 
   if (isBanActive(session.user)) return { kind: "banned", userId: session.user.id };
   if (session.expiresAt.getTime() <= Date.now()) return { kind: "anonymous" };
   const { user } = session;
+  touchLastSeen(options.db, user.id);
   return { kind: "user", actor: { id: user.id, username: user.username, role: toRole(user.role), banned: false } };
+}
+
+/**
+ * Records activity without slowing the request: fire-and-forget, at most once per interval per
+ * user and process (the Map), and the WHERE makes other processes' writes within the interval
+ * no-ops. A failed write only leaves the hint stale, so errors are swallowed.
+ */
+function touchLastSeen(db: Db, userId: string): void {
+  const now = Date.now();
+  const last = lastSeenWrites.get(userId);
+  if (last !== undefined && now - last < LAST_SEEN_INTERVAL_MS) return;
+  // Re-insert so Map order is least recently written first; forget the oldest past the cap.
+  lastSeenWrites.delete(userId);
+  lastSeenWrites.set(userId, now);
+  if (lastSeenWrites.size > LAST_SEEN_MEMORY) lastSeenWrites.delete(lastSeenWrites.keys().next().value as string);
+  const before = new Date(now - LAST_SEEN_INTERVAL_MS);
+  void db.user
+    .updateMany({ where: { id: userId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: before } }] }, data: { lastSeenAt: new Date(now) } })
+    .catch(() => undefined);
 }
 
 function verifySignedToken(value: string, secret: string): string | null {

@@ -57,6 +57,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
 }
 
 function targetLink(type: string, id: string) {
-  if (type === "question") return <Link href={`/questions/${id}`} className="text-blue-700 hover:underline">question #{id}</Link>;
+  // The staff view: it also shows deleted questions (the public page 404s for them).
+  if (type === "question") return <Link href={`/admin/questions/${id}`} className="text-blue-700 hover:underline">question #{id}</Link>;
   return `${type} ${type === "user" ? id.slice(0, 8) : id}`;
 }

@@ -1,3 +1,4 @@
+import { revalidateTag } from "next/cache";
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -24,5 +25,8 @@ export const GET = withErrors(async (request: Request) => {
 export const PUT = withErrors(async (request: Request) => {
   const operator = await requireAdmin(request);
   const settings = await updateSiteSettings({ db: getDb(), operator, update: await readJson(request) });
+  // The site name is rendered on every page from Next's data cache (app/site.ts); `expire: 0`
+  // so the admin's next page load shows the new name, not one stale copy.
+  revalidateTag("settings", { expire: 0 });
   return NextResponse.json(settings);
 });

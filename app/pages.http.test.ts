@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db";
+import { HttpClient } from "@/test/helpers/http-client";
+import { createMigratedTestDatabase } from "@/test/helpers/migrated-test-database";
+import { startTestServer, type TestServer } from "@/test/helpers/test-server";
+
+// Needs a built server: NEXT_DIST_DIR=.next-gap npm run build:web, then run with the same NEXT_DIST_DIR.
+const PREFIX = `t-staff-pages-${randomUUID().slice(0, 8)}`;
+const BODY = "A body that is long enough to pass the validation rules for questions.";
+
+let database: Awaited<ReturnType<typeof createMigratedTestDatabase>>;
+let db: Db;
+let server: TestServer;
+
+beforeAll(async () => {
+  database = await createMigratedTestDatabase();
+  db = createDb({ databaseUrl: database.url, max: 4 });
+  server = await startTestServer({ databaseUrl: database.url, redisPrefix: PREFIX, env: { SITE_NAME: "Env Named Site" } });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+/** A signed-in client with the given role (sign-up through Better-Auth, role set in the DB). */
+async function signedIn(username: string, role: "user" | "moderator" | "admin" = "user") {
+  const client = new HttpClient(server.url);
+  const id = await client.signUp({ username });
+  if (role !== "user") await db.user.update({ where: { id }, data: { role } });
+  return client;
+}
+
+describe("a deleted question", () => {
+  it("404s on its (cached, public) page for everyone; moderators review and undelete it in the staff view", async () => {
+    const author = await signedIn("del_author");
+    const moderator = await signedIn("del_moderator", "moderator");
+    const asked = await author.post("/api/v1/questions", { title: "A question that will be deleted", body: BODY, tags: ["moderation"] });
+    expect(asked.status).toBe(201);
+    const id = asked.json.id as number;
+    expect((await author.post(`/api/v1/questions/${id}/answers`, { body: "An answer that stays with the deleted question." })).status).toBe(201);
+    const anonymous = new HttpClient(server.url);
+    // Warm the public (cached) page before the delete: the delete must drop it.
+    expect((await anonymous.get(`/questions/${id}`)).status).toBe(200);
+
+    expect((await moderator.post(`/api/v1/questions/${id}/moderation`, { action: "delete" })).status).toBe(200);
+
+    for (const client of [anonymous, author, moderator]) {
+      const page = await client.get(`/questions/${id}`);
+      expect(page.status).toBe(404);
+      expect(page.text).not.toContain("A question that will be deleted");
+    }
+    // The 404 carries the (client-rendered, staff-only) link to the staff view.
+    expect((await moderator.get(`/questions/${id}`)).text).toContain("Page not found");
+
+    const staffView = await moderator.get(`/admin/questions/${id}`);
+    expect(staffView.status).toBe(200);
+    expect(staffView.text).toContain("This question is deleted");
+    expect(staffView.text).toContain("A question that will be deleted");
+    expect(staffView.text).toContain("An answer that stays with the deleted question.");
+    // Not for anyone else (the admin area answers a plain 404).
+    expect((await anonymous.get(`/admin/questions/${id}`)).status).toBe(404);
+    expect((await author.get(`/admin/questions/${id}`)).status).toBe(404);
+    expect((await moderator.get("/admin/questions/999999")).status).toBe(404);
+    // The admin overview links the deleted question to the staff view.
+    expect((await moderator.get("/admin")).text).toContain(`href="/admin/questions/${id}"`);
+
+    expect((await moderator.post(`/api/v1/questions/${id}/moderation`, { action: "undelete" })).status).toBe(200);
+    const restored = await anonymous.get(`/questions/${id}`);
+    expect(restored.status).toBe(200);
+    expect(restored.text).toContain("A question that will be deleted");
+    const reviewed = await moderator.get(`/admin/questions/${id}`);
+    expect(reviewed.text).not.toContain("This question is deleted");
+    expect(reviewed.text).toContain("This question is visible to everyone");
+  });
+});
+
+describe("site name", () => {
+  it("comes from SITE_NAME until an admin saves one in /admin/settings, then shows at once", async () => {
+    const anonymous = new HttpClient(server.url);
+    const before = await anonymous.get("/");
+    expect(before.text).toContain("<title>Env Named Site</title>");
+
+    const admin = await signedIn("name_admin", "admin");
+    const saved = await admin.request("PUT", "/api/v1/admin/settings", { siteName: "Ask The Guild" });
+    expect(saved.status).toBe(200);
+
+    const home = await anonymous.get("/");
+    expect(home.status).toBe(200);
+    expect(home.text).toContain("<title>Ask The Guild</title>");
+    expect(home.text).toContain("Ask The Guild</a>");
+    expect(home.text).not.toContain("Env Named Site");
+    const signIn = await anonymous.get("/sign-in");
+    expect(signIn.text).toContain("Ask The Guild");
+  });
+});
+
+describe("last seen", () => {
+  it("a signed-in request records user.lastSeenAt (shown by `users show`)", async () => {
+    const client = new HttpClient(server.url);
+    const id = await client.signUp({ username: "seen_over_http" });
+    const started = Date.now();
+    expect((await client.get("/api/v1/me")).json.user.id).toBe(id);
+    let lastSeenAt: Date | null = null;
+    for (let i = 0; i < 50 && !lastSeenAt; i++) {
+      lastSeenAt = (await db.user.findUniqueOrThrow({ where: { id }, select: { lastSeenAt: true } })).lastSeenAt;
+      if (!lastSeenAt) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(lastSeenAt!.getTime()).toBeGreaterThan(started - 5000);
+  });
+});
