@@ -272,8 +272,12 @@ async function main(): Promise<void> {
     await bare?.stop().catch(() => undefined);
   };
   process.once("SIGINT", () => {
-    log("interrupted: stopping");
-    void stopAll().then(() => process.exit(130));
+    log("interrupted: stopping and cleaning up");
+    void stopAll()
+      .then(() => dropRedisPrefix(redisPrefix))
+      .then(() => database?.drop())
+      .catch(() => undefined)
+      .then(() => process.exit(130));
   });
 
   try {
