@@ -18,6 +18,23 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   // Server-only packages with native or dynamic requires stay external to the bundle.
+  // The first page of the home and tag lists by sort is cached (ISR) under /lists (app/lists/):
+  // `/`, `/?sort=votes`, `/tags/x` are rewritten there; with a cursor or filter the public
+  // routes render per request. Readers keep the public URLs.
+  async rewrites() {
+    const sort = { type: "query" as const, key: "sort", value: "(?<sort>newest|votes|active|unanswered)" };
+    const without = (...keys: string[]) => keys.map((key) => ({ type: "query" as const, key }));
+    return {
+      beforeFiles: [
+        { source: "/", missing: without("sort", "cursor", "tag", "q"), destination: "/lists/newest" },
+        { source: "/", has: [sort], missing: without("cursor", "tag", "q"), destination: "/lists/:sort" },
+        { source: "/tags/:name", missing: without("sort", "cursor"), destination: "/lists/tags/:name/newest" },
+        { source: "/tags/:name", has: [sort], missing: without("cursor"), destination: "/lists/tags/:name/:sort" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   serverExternalPackages: ["pino", "pino-pretty", "ioredis", "bullmq", "pg", "@prisma/adapter-pg", "sanitize-html"],
 };
 

@@ -111,3 +111,48 @@ describe("last seen", () => {
     expect(lastSeenAt!.getTime()).toBeGreaterThan(started - 5000);
   });
 });
+
+describe("home and tag lists", () => {
+  it("serve their first pages from the cache, show a new question at once, and keep query-string views working", async () => {
+    const author = await signedIn("list_author");
+    const anonymous = new HttpClient(server.url);
+    const ask = async (title: string, tags: string[]) => {
+      const asked = await author.post("/api/v1/questions", { title, body: BODY, tags });
+      expect(asked.status).toBe(201);
+      return asked.json.id as number;
+    };
+    await ask("First listed question about caching", ["listcache"]);
+
+    // Warm the cached first pages, then a write must show on them at once.
+    for (const path of ["/", "/?sort=votes", "/tags/listcache", "/tags/listcache?sort=active"]) {
+      const page = await anonymous.get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.text, path).toContain("First listed question about caching");
+    }
+    const cached = await anonymous.get("/");
+    expect(cached.headers.get("cache-control")).toMatch(/s-maxage=30/);
+    expect(cached.headers.get("x-nextjs-cache")).toBe("HIT");
+
+    const secondId = await ask("Second listed question about caching", ["listcache", "c#"]);
+    for (const path of ["/", "/?sort=newest", "/tags/listcache", "/tags/c%23"]) {
+      const page = await anonymous.get(path);
+      expect(page.text, path).toContain("Second listed question about caching");
+      expect(page.text, path).toContain(`/questions/${secondId}`);
+    }
+    // The public URLs stay in the page's own links (sort select, pager), not the cache's.
+    const tagPage = await anonymous.get("/tags/listcache");
+    expect(tagPage.text).toContain('href="/tags/listcache?sort=votes"');
+    expect(tagPage.text).toContain("Questions tagged [<!-- -->listcache<!-- -->]");
+    expect(tagPage.text).not.toContain("/lists/");
+
+    // Query strings the cache can't share render per request, as before.
+    const filtered = await anonymous.get("/?tag=c%23");
+    expect(filtered.text).toContain("Questions tagged [c#]"); // one string: home's heading
+    expect(filtered.text).toContain("Second listed question about caching");
+    expect(filtered.text).not.toContain("First listed question about caching");
+    expect(filtered.headers.get("x-nextjs-cache")).toBeNull();
+    expect((await anonymous.get("/?sort=bogus")).status).toBe(200);
+    expect((await anonymous.get("/tags/listcache?cursor=not-a-cursor")).status).toBe(200);
+    expect((await anonymous.get("/lists/bogus")).status).toBe(404);
+  });
+});

@@ -103,4 +103,23 @@ describe.skipIf(!existsSync(CHROMIUM))("browser journey", () => {
       await answererContext.close();
     }
   });
+
+  it("the home list's sort select navigates to the public URL, and back", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/`);
+      await page.getByTestId("question-list").waitFor();
+      await page.getByTestId("sort-select").click();
+      await page.getByRole("option", { name: "Most votes" }).click();
+      await page.waitForURL(`${server.url}/?sort=votes`);
+      await expect.poll(async () => (await page.getByTestId("sort-select").textContent())?.trim()).toContain("Most votes");
+      await page.getByTestId("question-list").waitFor();
+      await page.goBack();
+      await page.waitForURL(`${server.url}/`);
+      await expect.poll(async () => (await page.getByTestId("sort-select").textContent())?.trim()).toContain("Newest");
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,23 +1,31 @@
 "use client";
 
 import * as Select from "@radix-ui/react-select";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 
 const QUESTION_SORT_LABELS: Record<string, string> = { newest: "Newest", votes: "Most votes", active: "Recently active", unanswered: "Unanswered" };
 
+export type SortSelectProps = {
+  value: string;
+  options?: Record<string, string>;
+  /** The list's public URL path ("/", "/tags/x"): a page served through a rewrite can't read it. */
+  basePath: string;
+  /** The list's other query parameters (tag, q), kept when the sort changes; the cursor is dropped. */
+  query?: Record<string, string | undefined>;
+};
+
 /**
  * Radix Select for the list's sort; navigates so the server renders the list. Without JS the
- * <noscript> links do the same.
+ * <noscript> links do the same. The URL comes from the server (props), not useSearchParams, so
+ * the select renders into cached (ISR) pages instead of bailing out to the client.
  */
-export function SortSelect({ value, options = QUESTION_SORT_LABELS }: { value: string; options?: Record<string, string> }) {
+export function SortSelect({ value, options = QUESTION_SORT_LABELS, basePath, query = {} }: SortSelectProps) {
   const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
   const hrefFor = (sort: string) => {
-    const next = new URLSearchParams(params.toString());
+    const next = new URLSearchParams();
+    for (const [key, val] of Object.entries(query)) if (val && key !== "cursor" && key !== "sort") next.set(key, val);
     next.set("sort", sort);
-    next.delete("cursor");
-    return `${pathname}?${next.toString()}`;
+    return `${basePath}?${next.toString()}`;
   };
   return (
     <>

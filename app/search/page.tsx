@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { listQuestions, QUESTION_SORTS } from "@/lib/questions/list-questions";
@@ -42,9 +41,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               {params.q ? <>Results for <strong className="text-slate-900">{params.q}</strong></> : "All questions"}
               {params.tag ? <> tagged <strong className="text-slate-900">[{params.tag}]</strong></> : null}
             </p>
-            <Suspense>
-              <SortSelect value={sort} options={params.q ? SEARCH_SORT_LABELS : withoutRelevance()} />
-            </Suspense>
+            <SortSelect value={sort} options={params.q ? SEARCH_SORT_LABELS : withoutRelevance()} basePath="/search" query={pageParams} />
           </div>
           <QuestionList items={page.items} empty={params.q ? `Nothing matches “${params.q}”. Try fewer or different words.` : "No questions with this tag yet."} />
           <Pager basePath="/search" params={pageParams} nextCursor={page.nextCursor} />
