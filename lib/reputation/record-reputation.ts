@@ -14,36 +14,17 @@ export type ReputationChange = {
 };
 
 /**
- * Appends a ledger row, granting at most what the daily cap leaves for capped gains. The
- * caller must hold the user's row lock (lockUsers) so concurrent grants can't both see room.
+ * Appends a ledger row, granting at most what the daily cap leaves for capped gains (SQL:
+ * reputation_record, which votes use too). The caller must hold the user's row lock
+ * (lockUsers) so concurrent grants can't both see room. Returns the amount granted.
  */
-export async function recordReputation(options: { tx: Tx; change: ReputationChange; now?: Date }): Promise<void> {
+export async function recordReputation(options: { tx: Tx; change: ReputationChange; now?: Date }): Promise<number> {
   const { tx, change } = options;
-  let amount = change.requested;
   // One clock for the cap's day and the row's createdAt, so the row counts in the day it was capped in.
-  const now = options.now ?? new Date();
-  if (amount > 0 && CAPPED_REASONS.includes(change.reason)) {
-    const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-    // What today's vote grants still give: a retracted one frees its room, but taking back a
-    // grant from an earlier day doesn't make room today.
-    const [{ granted }] = await tx.$queryRaw<Array<{ granted: number }>>`
-      SELECT COALESCE(SUM(g."amount" + COALESCE(r."amount", 0)), 0)::int AS "granted"
-      FROM "reputation_event" g LEFT JOIN "reputation_event" r ON r."reversesId" = g."id"
-      WHERE g."userId" = ${change.userId} AND g."createdAt" >= ${dayStart} AND g."reversesId" IS NULL
-        AND g."reason" = ANY(${[...CAPPED_REASONS]}::text[])`;
-    amount = Math.max(0, Math.min(amount, REPUTATION.dailyVoteCap - granted));
-  }
-  await tx.reputationEvent.create({
-    data: {
-      userId: change.userId,
-      reason: change.reason,
-      requested: change.requested,
-      amount,
-      actorId: change.actorId ?? null,
-      voteId: change.voteId ?? null,
-      questionId: change.questionId ?? null,
-      answerId: change.answerId ?? null,
-      createdAt: now,
-    },
-  });
+  const now = (options.now ?? new Date()).toISOString();
+  const [{ amount }] = await tx.$queryRaw<Array<{ amount: number }>>`
+    SELECT reputation_record(${change.userId}, ${change.reason}, ${change.requested}::int, ${[...CAPPED_REASONS]}::text[],
+      ${REPUTATION.dailyVoteCap}::int, ${change.actorId ?? null}, ${change.voteId ?? null}::int, ${change.questionId ?? null}::int,
+      ${change.answerId ?? null}::int, ${now}::timestamp(3)) AS "amount"`;
+  return amount;
 }
