@@ -15,8 +15,8 @@ await build({
     // cli/entry.ts loads either the full CLI or the slim `start` program (a separate chunk).
     cli: "cli/entry.ts",
     worker: "worker/index.ts",
-    // Preloaded into the Next server by `start` so it stops if the supervisor is killed.
-    "exit-with-parent": "lib/supervisor/exit-with-parent-preload.ts",
+    // Preloaded into the Next server by `start`: the parent watchdog and the bell's fast path.
+    "web-server-preload": "lib/supervisor/web-server-preload.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db";
 import { type Actor, isBanActive } from "./actor";
 import { toRole } from "./roles";
+import { sessionCookieValue } from "./session-cookie";
+import { forgetSession, rememberSession } from "./session-memo";
 
 export type ResolvedActor =
   | { kind: "anonymous" }
@@ -10,8 +12,6 @@ export type ResolvedActor =
   | { kind: "banned"; userId: string };
 
 type SessionRow = { expiresAt: Date; id: string; username: string; role: string; banned: boolean | null; banExpires: Date | null };
-
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?ce\.session_token=([^;]+)/;
 
 /** `user.lastSeenAt` is a "last active" hint, so a few minutes of precision is plenty. */
 const LAST_SEEN_INTERVAL_MS = 5 * 60_000;
@@ -24,22 +24,26 @@ const lastSeenWrites = new Map<string, number>();
  * We read the session row ourselves (rather than auth.api.getSession) because that call
  * deletes expired rows, and a ban expires the user's sessions: keeping the row lets the next
  * write say "banned" (403) instead of "sign in" (401). The cookie is verified exactly as
- * Better-Auth signs it: `token.base64(HMAC-SHA256(secret, token))`.
+ * Better-Auth signs it: `token.base64(HMAC-SHA256(secret, token))`. A verified cookie is
+ * remembered for a minute for the bell's poll only (session-memo.ts); a failed check forgets it.
  */
 export async function resolveActor(options: { headers: Headers; db: Db; secret: string }): Promise<ResolvedActor> {
-  const match = SESSION_COOKIE.exec(options.headers.get("cookie") ?? "");
-  if (!match) return { kind: "anonymous" };
-  const token = verifySignedToken(safeDecode(match[1]), options.secret);
+  const cookie = sessionCookieValue(options.headers.get("cookie"));
+  if (!cookie) return { kind: "anonymous" };
+  const token = verifySignedToken(safeDecode(cookie), options.secret);
   if (!token) return { kind: "anonymous" };
 
   // One statement (Prisma's nested select would send two): this runs on every signed-in request.
   const [session] = await options.db.$queryRaw<SessionRow[]>`
     SELECT s."expiresAt", u."id", u."username", u."role", u."banned", u."banExpires"
     FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = ${token}`;
-  if (!session) return { kind: "anonymous" };
-  if (isBanActive(session)) return { kind: "banned", userId: session.id };
-  if (session.expiresAt.getTime() <= Date.now()) return { kind: "anonymous" };
+  if (!session || isBanActive(session) || session.expiresAt.getTime() <= Date.now()) {
+    forgetSession(cookie);
+    if (session && isBanActive(session)) return { kind: "banned", userId: session.id };
+    return { kind: "anonymous" };
+  }
   const user = session;
+  rememberSession({ cookie, userId: user.id, expiresAt: session.expiresAt });
   touchLastSeen(options.db, user.id);
   return { kind: "user", actor: { id: user.id, username: user.username, role: toRole(user.role), banned: false } };
 }

@@ -17,3 +17,11 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   const wanted = strip(etag);
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || strip(tag) === wanted);
 }
+
+/**
+ * The bell's response headers. private + no-cache: browsers keep the answer but revalidate every
+ * poll (that is what the 304 is for).
+ */
+export function unreadCountHeaders(etag: string): Record<string, string> {
+  return { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Cookie" };
+}

@@ -17,7 +17,7 @@ export function appPaths(packageRoot: string) {
     standaloneDir,
     serverJs: path.join(standaloneDir, "server.js"),
     workerJs: path.join(packageRoot, "dist", "worker.js"),
-    exitWithParentJs: path.join(packageRoot, "dist", "exit-with-parent.js"),
+    webServerPreloadJs: path.join(packageRoot, "dist", "web-server-preload.js"),
     migrationsDir: path.join(packageRoot, "prisma", "migrations"),
   };
 }
@@ -43,7 +43,7 @@ export function appChildren(options: AppChildrenOptions): ChildSpec[] {
   const web: ChildSpec = {
     name: "web",
     command: process.execPath,
-    args: ["--import", pathToFileURL(paths.exitWithParentJs).href, paths.serverJs],
+    args: ["--import", pathToFileURL(paths.webServerPreloadJs).href, paths.serverJs],
     cwd: paths.standaloneDir,
     env: { ...env, HOSTNAME: config.HOST },
   };

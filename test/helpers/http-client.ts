@@ -35,6 +35,11 @@ export class HttpClient {
     return { status: response.status, headers: response.headers, text, json: json as any };
   }
 
+  /** The Cookie header this client sends now (to replay it after the client dropped it). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   get(path: string, headers?: Record<string, string>) {
     return this.request("GET", path, undefined, headers);
   }

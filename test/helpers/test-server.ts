@@ -1,6 +1,7 @@
 import { execa, type ResultPromise } from "execa";
 import { createServer } from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { existsSync } from "node:fs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -35,7 +36,9 @@ export async function startTestServer(options: {
 }): Promise<TestServer> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   const serverJs = path.join(ROOT, distDir, "standalone", "server.js");
-  if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run build\` first`);
+  // Started as `start` starts it: with the web server preload (the bell's fast path).
+  const preload = path.join(ROOT, "dist", "web-server-preload.js");
+  for (const file of [serverJs, preload]) if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
@@ -52,7 +55,7 @@ export async function startTestServer(options: {
     RATE_LIMITS_DISABLED: "1",
     ...options.env,
   };
-  const child: ResultPromise = execa("node", [serverJs], {
+  const child: ResultPromise = execa("node", ["--import", pathToFileURL(preload).href, serverJs], {
     cwd: path.dirname(serverJs),
     env,
     extendEnv: true,

@@ -93,6 +93,31 @@ describe("notifications API", () => {
     expect((await alice.get("/api/v1/notifications/unread-count", { "if-none-match": etag1! })).status).toBe(304);
   });
 
+  it("unread-count fast path: answered from the session memo and Redis; a failed session check or a sign-out ends that at once", async () => {
+    const UNREAD = "/api/v1/notifications/unread-count";
+    const carol = new HttpClient(server.url);
+    const carolId = await carol.signUp({ username: "memo_erin" });
+    expect((await carol.get(UNREAD)).json).toEqual({ count: 0 }); // Next's route: checks the session, fills both caches
+    // Proof that later polls skip Postgres: with the session row gone, the poll still answers...
+    await db.session.deleteMany({ where: { userId: carolId } });
+    const memoised = await carol.get(UNREAD);
+    expect(memoised.status).toBe(200);
+    expect(memoised.json).toEqual({ count: 0 });
+    expect(memoised.headers.get("cache-control")).toBe("private, no-cache");
+    // ...until any other route checks the cookie, finds no session and makes the memo forget it.
+    expect((await carol.get("/api/v1/me")).json).toEqual({ user: null });
+    expect((await carol.get(UNREAD)).status).toBe(401);
+
+    const dave = new HttpClient(server.url);
+    await dave.signUp({ username: "memo_frank" });
+    const daveCookie = dave.cookieHeader();
+    const etag = (await dave.get(UNREAD)).headers.get("etag")!;
+    expect((await dave.get(UNREAD, { "if-none-match": etag })).status).toBe(304);
+    expect((await dave.post("/api/auth/sign-out")).status).toBe(200);
+    // The old cookie, replayed: the sign-out made the memo forget it, so Postgres says no.
+    expect((await new HttpClient(server.url).get(UNREAD, { cookie: daveCookie, "if-none-match": etag })).status).toBe(401);
+  });
+
   it("lists notifications (paginated, unread filter) and marks them read, keeping the count in step", async () => {
     const carol = new HttpClient(server.url);
     const dave = new HttpClient(server.url);

@@ -1,0 +1,30 @@
+/**
+ * `node --import <dist/web-server-preload.js> server.js`: what `start` loads into Next's
+ * standalone server before it starts. The watchdog for a supervisor that dies, and the bell's
+ * fast path in front of Next (lib/notifications/bell-fast-path.ts).
+ */
+import { sessionCookieValue } from "../auth/session-cookie";
+import { forgetSession } from "../auth/session-memo";
+import { createBellFastPath, isUnreadCountPoll } from "../notifications/bell-fast-path";
+import { getRedis } from "../redis";
+import { exitWithParent } from "./exit-with-parent";
+import { interceptNextServer } from "./intercept-next-server";
+
+exitWithParent();
+
+const SIGN_OUT_PATH = "/api/auth/sign-out";
+const bell = createBellFastPath({ redis: getRedis });
+
+interceptNextServer([
+  { matches: isUnreadCountPoll, handle: bell },
+  {
+    // Not answered here: a sign-out only makes the session memo forget the cookie at once, then
+    // goes on to Better-Auth.
+    matches: (req) => req.method === "POST" && req.url?.split("?")[0] === SIGN_OUT_PATH,
+    handle: async (req) => {
+      const cookie = sessionCookieValue(req.headers.cookie);
+      if (cookie) forgetSession(cookie);
+      return false;
+    },
+  },
+]);
