@@ -156,3 +156,47 @@ describe("home and tag lists", () => {
     expect((await anonymous.get("/lists/bogus")).status).toBe(404);
   });
 });
+
+describe("the page cache in front of Next", () => {
+  it("serves a cached question page again as Next sent it, and drops it on writes", async () => {
+    const author = await signedIn("front_author");
+    const voter = await signedIn("front_voter");
+    const asked = await author.post("/api/v1/questions", { title: "A question served from the front cache", body: BODY, tags: ["frontcache"] });
+    const id = asked.json.id as number;
+    const anonymous = new HttpClient(server.url);
+    const plain = { "accept-encoding": "identity" };
+
+    const first = await anonymous.get(`/questions/${id}`, plain);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("age")).toBeNull(); // Next answered (and the cache kept a copy)
+    const second = await anonymous.get(`/questions/${id}`, plain);
+    expect(second.headers.get("age")).toMatch(/^\d+$/); // the cache answered
+    expect(second.text).toBe(first.text);
+    for (const name of ["content-type", "cache-control", "vary"]) expect(second.headers.get(name), name).toBe(first.headers.get(name));
+
+    // gzip for clients that take it (fetch decompresses: same page).
+    const zipped = await fetch(`${server.url}/questions/${id}`, { headers: { "accept-encoding": "gzip" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(await zipped.text()).toBe(first.text);
+    // RSC requests (client navigation) are never answered with the cached HTML.
+    const rsc = await anonymous.get(`/questions/${id}`, { rsc: "1" });
+    expect(rsc.headers.get("age")).toBeNull();
+    expect(rsc.text).not.toBe(first.text);
+
+    // An answer shows at once.
+    expect((await voter.post(`/api/v1/questions/${id}/answers`, { body: "An answer that must show on the cached page right away." })).status).toBe(201);
+    const answered = await anonymous.get(`/questions/${id}`, plain);
+    expect(answered.headers.get("age")).toBeNull();
+    expect(answered.text).toContain("An answer that must show on the cached page right away.");
+
+    // A vote shows on the next render (Next revalidates it in the background: one stale copy).
+    expect((await voter.post("/api/v1/votes", { targetType: "question", targetId: id, value: 1 })).status).toBe(200);
+    let shown = false;
+    for (let i = 0; i < 20 && !shown; i++) {
+      const page = await anonymous.get(`/questions/${id}`, plain);
+      shown = /data-testid="vote-score"[^>]*>1</.test(page.text);
+      if (!shown) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(shown).toBe(true);
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * `node --import <dist/web-server-preload.js> server.js`: what `start` loads into Next's
- * standalone server before it starts. The watchdog for a supervisor that dies, and the bell's
- * fast path in front of Next (lib/notifications/bell-fast-path.ts).
+ * standalone server before it starts. The watchdog for a supervisor that dies, and in front of
+ * Next: the bell's fast path (lib/notifications/bell-fast-path.ts) and the page cache
+ * (lib/front/page-cache.ts).
  */
 import { sessionCookieValue } from "../auth/session-cookie";
+import { createPageCacheInterceptor } from "../front/page-cache-interceptor";
 import { forgetSession } from "../auth/session-memo";
 import { createBellFastPath, isUnreadCountPoll } from "../notifications/bell-fast-path";
 import { getRedis } from "../redis";
@@ -27,4 +29,5 @@ interceptNextServer([
       return false;
     },
   },
+  createPageCacheInterceptor(),
 ]);

@@ -2,6 +2,7 @@ import { revalidateTag } from "next/cache";
 import type { Actor } from "@/lib/auth/actor";
 import { invalidate } from "@/lib/cache/cached";
 import { questionWriteKeys } from "@/lib/cache/cache-keys";
+import { invalidatePages } from "@/lib/front/page-cache";
 import { getConfig } from "@/lib/config";
 import { checkRateLimit, rateLimitsFromConfig, type RateLimitedAction } from "@/lib/rate-limit/check-rate-limit";
 import { getRedis } from "@/lib/redis";
@@ -28,6 +29,23 @@ export function revalidateQuestionPages(questionId?: number): void {
   revalidateTag("questions", { expire: 0 });
   revalidateTag("tags", { expire: 0 });
   if (questionId !== undefined) revalidateTag(`question:${questionId}`, { expire: 0 });
+  // Every question page carries the "questions" tag too, so the front page cache drops it all.
+  invalidatePages("all");
+}
+
+/**
+ * After a vote: the question's page shows the new score on its next render. "max" (stale while
+ * revalidate) because a vote is frequent and its voter already sees the new score client-side.
+ */
+export function revalidateVotedQuestion(questionId: number): void {
+  revalidateTag(`question:${questionId}`, "max");
+  invalidatePages({ questionId });
+}
+
+/** After a site setting changed: the name shows on every page. */
+export function revalidateSitePages(): void {
+  revalidateTag("settings", { expire: 0 });
+  invalidatePages("all");
 }
 
 /**

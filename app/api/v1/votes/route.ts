@@ -5,8 +5,7 @@ import { castVote, castVoteInput } from "@/lib/votes/cast-vote";
 import { parseInput } from "@/lib/questions/parse-input";
 import { readJson, withErrors } from "../../_lib/respond";
 import { requireActor } from "../../_lib/session";
-import { limitRate } from "../../_lib/write-guards";
-import { revalidateTag } from "next/cache";
+import { limitRate, revalidateVotedQuestion } from "../../_lib/write-guards";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +30,6 @@ export const POST = withErrors(async (request: Request) => {
       }),
   });
   void outbox.flush();
-  revalidateTag(`question:${result.questionId}`, "max");
+  revalidateVotedQuestion(result.questionId);
   return NextResponse.json({ voteScore: result.voteScore, myVote: result.myVote });
 });

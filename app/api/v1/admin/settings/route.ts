@@ -1,4 +1,3 @@
-import { revalidateTag } from "next/cache";
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -6,6 +5,7 @@ import { getSiteSettings } from "@/lib/settings/get-site-settings";
 import { updateSiteSettings } from "@/lib/settings/update-site-settings";
 import { readJson, withErrors } from "../../../_lib/respond";
 import { requireActor } from "../../../_lib/session";
+import { revalidateSitePages } from "../../../_lib/write-guards";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +27,6 @@ export const PUT = withErrors(async (request: Request) => {
   const settings = await updateSiteSettings({ db: getDb(), operator, update: await readJson(request) });
   // The site name is rendered on every page from Next's data cache (app/site.ts); `expire: 0`
   // so the admin's next page load shows the new name, not one stale copy.
-  revalidateTag("settings", { expire: 0 });
+  revalidateSitePages();
   return NextResponse.json(settings);
 });
