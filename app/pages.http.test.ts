@@ -200,3 +200,30 @@ describe("the page cache in front of Next", () => {
     expect(shown).toBe(true);
   });
 });
+
+describe("GET /api/v1/questions/:id/mine", () => {
+  it("the reader's votes on the question and its answers, and follow state, in one request", async () => {
+    const asker = await signedIn("mine_asker");
+    const answerer = await signedIn("mine_answerer");
+    const reader = await signedIn("mine_reader");
+    const questionId = (await asker.post("/api/v1/questions", { title: "A question with reader state to read", body: BODY, tags: ["mine"] })).json.id as number;
+    const answerId = (await answerer.post(`/api/v1/questions/${questionId}/answers`, { body: "An answer the reader will vote on, long enough." })).json.id as number;
+    const mine = `/api/v1/questions/${questionId}/mine`;
+
+    expect((await new HttpClient(server.url).get(mine)).status).toBe(401);
+    expect((await reader.get("/api/v1/questions/999999/mine")).status).toBe(404);
+    const fresh = await reader.get(mine);
+    expect(fresh.headers.get("cache-control")).toBe("private, no-store");
+    expect(fresh.json).toEqual({ voteScore: 0, myVote: 0, following: false, answerVotes: {} });
+
+    expect((await reader.post("/api/v1/votes", { targetType: "question", targetId: questionId, value: -1 })).status).toBe(200);
+    expect((await reader.post("/api/v1/votes", { targetType: "answer", targetId: answerId, value: 1 })).status).toBe(200);
+    expect((await reader.post(`/api/v1/questions/${questionId}/follow`)).status).toBe(200);
+    expect((await reader.get(mine)).json).toEqual({ voteScore: -1, myVote: -1, following: true, answerVotes: { [answerId]: 1 } });
+    // Each reader sees their own: the asker follows their question and voted on nothing.
+    expect((await asker.get(mine)).json).toEqual({ voteScore: -1, myVote: 0, following: true, answerVotes: {} });
+
+    expect((await reader.post("/api/v1/votes", { targetType: "answer", targetId: answerId, value: 0 })).status).toBe(200);
+    expect((await reader.get(mine)).json.answerVotes).toEqual({});
+  });
+});

@@ -97,6 +97,8 @@ describe.skipIf(!existsSync(CHROMIUM))("browser journey", () => {
       await answerer.screenshot({ path: path.join(ARTIFACTS, "e2e-profile.png"), fullPage: true });
       await asker.goto(questionUrl);
       await asker.getByTestId("answer-item").first().waitFor();
+      // The page is the same cached copy for everyone; the asker's own vote comes from /mine.
+      await expect.poll(() => asker.getByTestId("answer-item").first().getByTestId("upvote").getAttribute("aria-pressed"), { timeout: 10_000 }).toBe("true");
       await asker.screenshot({ path: path.join(ARTIFACTS, "e2e-question.png"), fullPage: true });
     } finally {
       await askerContext.close();

@@ -8,27 +8,27 @@ import { AcceptButton } from "./accept-button";
 import { AuthorCard } from "./author-card";
 import { ModerationMenu } from "./moderation-menu";
 import { useMe } from "./use-me";
+import { useReaderState } from "./use-reader-state";
 import { VoteButtons } from "./vote-buttons";
 
 type Page = { items: Answer[]; nextCursor: string | null };
 
 /**
- * Answers with infinite scrolling (React Query). The first page comes server-rendered; a
- * signed-in reader refetches it to get their own votes. An IntersectionObserver loads more,
- * with a button as the fallback.
+ * Answers with infinite scrolling (React Query). The first page comes server-rendered (the same
+ * cached copy for everyone); a signed-in reader's own votes come from useReaderState, and later
+ * pages carry them. An IntersectionObserver loads more, with a button as the fallback.
  */
 export function AnswerList({ questionId, questionAuthorId, firstPage }: { questionId: number; questionAuthorId: string; firstPage: Page }) {
   const { data: me } = useMe();
   const queryClient = useQueryClient();
-  const personal = Boolean(me);
+  const reader = useReaderState(questionId);
   const query = useInfiniteQuery({
     queryKey: ["answers", questionId, me?.id ?? "anonymous"],
     queryFn: ({ pageParam }) =>
       apiFetch<Page>(`/api/v1/questions/${questionId}/answers?limit=10${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
     initialPageParam: "" as string,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    initialData: personal ? undefined : { pages: [firstPage], pageParams: [""] },
-    placeholderData: { pages: [firstPage], pageParams: [""] },
+    initialData: { pages: [firstPage], pageParams: [""] },
   });
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
@@ -51,7 +51,7 @@ export function AnswerList({ questionId, questionAuthorId, firstPage }: { questi
         {answers.map((answer) => (
           <li key={answer.id} id={`answer-${answer.id}`} data-testid="answer-item" data-accepted={answer.accepted} className={`flex gap-3 rounded-lg border bg-white p-4 sm:gap-4 ${answer.accepted ? "border-green-500" : "border-slate-200"}`}>
             <div className="flex flex-col items-center gap-2">
-              <VoteButtons targetType="answer" targetId={answer.id} score={answer.voteScore} myVote={answer.myVote} />
+              <VoteButtons targetType="answer" targetId={answer.id} score={answer.voteScore} myVote={reader?.answerVotes[answer.id] ?? answer.myVote} />
               {isAsker ? (
                 <AcceptButton answerId={answer.id} accepted={answer.accepted} onDone={refresh} />
               ) : answer.accepted ? (

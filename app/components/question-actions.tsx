@@ -1,35 +1,24 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { apiFetch } from "./api-fetch";
 import { useMe } from "./use-me";
+import { useReaderState } from "./use-reader-state";
 import { VoteButtons } from "./vote-buttons";
-
-type Personal = { myVote: -1 | 0 | 1; following: boolean; voteScore: number };
 
 /** The question's vote buttons with the reader's own vote, plus follow/edit for signed-in users. */
 export function QuestionVotes({ questionId, score }: { questionId: number; score: number }) {
-  const { data: me } = useMe();
-  const personal = useQuery({
-    queryKey: ["question-personal", questionId, me?.id],
-    queryFn: () => apiFetch<Personal>(`/api/v1/questions/${questionId}`),
-    enabled: Boolean(me),
-  });
-  return <VoteButtons targetType="question" targetId={questionId} score={personal.data?.voteScore ?? score} myVote={personal.data?.myVote ?? 0} />;
+  const reader = useReaderState(questionId);
+  return <VoteButtons targetType="question" targetId={questionId} score={reader?.voteScore ?? score} myVote={reader?.myVote ?? 0} />;
 }
 
 export function QuestionToolbar({ questionId, authorId }: { questionId: number; authorId: string }) {
   const { data: me } = useMe();
-  const personal = useQuery({
-    queryKey: ["question-personal", questionId, me?.id],
-    queryFn: () => apiFetch<Personal>(`/api/v1/questions/${questionId}`),
-    enabled: Boolean(me),
-  });
+  const reader = useReaderState(questionId);
   const [following, setFollowing] = useState<boolean | null>(null);
   if (!me) return null;
-  const isFollowing = following ?? personal.data?.following ?? false;
+  const isFollowing = following ?? reader?.following ?? false;
   async function toggle() {
     const next = !isFollowing;
     setFollowing(next);

@@ -4,6 +4,7 @@ import { listAnswers } from "../../lib/answers/list-answers";
 import { resolveActor } from "../../lib/auth/resolve-actor";
 import { readUnreadCount } from "../../lib/notifications/read-unread-count";
 import { getQuestion } from "../../lib/questions/get-question";
+import { getReaderState } from "../../lib/questions/get-reader-state";
 import { listQuestions } from "../../lib/questions/list-questions";
 import { listTags } from "../../lib/tags/list-tags";
 import type { DatasetTargets } from "./dataset";
@@ -30,13 +31,9 @@ export type HttpScenario = {
 
 export function httpScenarios(targets: DatasetTargets, secret: string): HttpScenario[] {
   const question = `/questions/${targets.questionId}`;
-  const personal = [
-    question,
-    "/api/v1/me",
-    `/api/v1/questions/${targets.questionId}`,
-    `/api/v1/questions/${targets.questionId}/answers?limit=10`,
-    "/api/v1/notifications/unread-count",
-  ];
+  // What a signed-in reader's browser asks for on a question page (app/components: useMe,
+  // useReaderState, the bell).
+  const personal = [question, "/api/v1/me", `/api/v1/questions/${targets.questionId}/mine`, "/api/v1/notifications/unread-count"];
   const htmlOk = (marker: string) => (status: number, body: string) => status === 200 && body.includes(marker);
   return [
     {
@@ -76,7 +73,7 @@ export function httpScenarios(targets: DatasetTargets, secret: string): HttpScen
     },
     {
       id: "question-signed-in-view",
-      title: "Signed-in page view: HTML + me + my votes (question, answers) + bell",
+      title: "Signed-in page view: HTML + me + my votes and follow + bell",
       path: question,
       sequence: personal,
       signedIn: true,
@@ -85,11 +82,10 @@ export function httpScenarios(targets: DatasetTargets, secret: string): HttpScen
         const headers = new Headers({ cookie: users[0].cookie });
         const resolved = await resolveActor({ headers, db, secret });
         const actorId = resolved.kind === "user" ? resolved.actor.id : null;
-        // The four personal calls each resolve the session; the HTML page reads nothing per user.
-        for (let i = 0; i < 3; i++) await resolveActor({ headers, db, secret });
+        // The three personal calls each resolve the session; the HTML page reads nothing per user.
+        for (let i = 0; i < 2; i++) await resolveActor({ headers, db, secret });
         await db.user.findUnique({ where: { id: users[0].id }, select: { reputation: true } });
-        await getQuestion({ db, id: targets.questionId, actorId });
-        await listAnswers({ db, questionId: targets.questionId, limit: 10, actorId });
+        if (actorId) await getReaderState({ db, questionId: targets.questionId, userId: actorId });
         await readUnreadCount({ db, userId: users[0].id });
       },
     },
