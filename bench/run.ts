@@ -23,7 +23,8 @@ import { openBenchDatabase, prepareTargets, seedIfEmpty, sizeForScale, type Benc
 import { runLoad } from "./lib/load";
 import { cpuMs, processTree, startProduct, treeRss, webPid, type RunningProduct, type TreeMemory } from "./lib/product";
 import { type BenchReport, checkTargets, renderMarkdown, type ScenarioResult, type VoteResult } from "./lib/report";
-import { httpScenarios, loadShape, voteShape, type HttpScenario } from "./lib/scenarios";
+import { httpScenarios, loadShape, voterSlices, voteShape, type HttpScenario } from "./lib/scenarios";
+import { runVoteSqlBaseline } from "./lib/vote-baseline";
 import { captureQueries, runSqlBaseline } from "./lib/sql-baseline";
 import { round } from "./lib/stats";
 import { signUpUsers, type BenchUser } from "./lib/users";
@@ -155,12 +156,13 @@ async function runVotes(ctx: Context, answerIds: number[]): Promise<VoteResult> 
   const before = await readXacts(ctx.database);
   const runStarted = Date.now();
   log(`votes: ${args.connections} voters over ${answerIds.length} answers`);
+  const slices = voterSlices(answerIds, args.connections);
   const cpu = cpuMeter(product.pid);
   const productFigures = await runLoad({
     url: product.url,
     connections: args.connections,
     duration: args.duration,
-    setupClient: voteShape({ users, answerIds, connections: args.connections, url: product.url }),
+    setupClient: voteShape({ users, slices: slices.http, url: product.url }),
   });
   const productCpu = cpu();
   const runEnded = Date.now();
@@ -174,6 +176,8 @@ async function runVotes(ctx: Context, answerIds: number[]): Promise<VoteResult> 
     ceiling: perRequest(cpuMs([bare.pid]) - bareCpuBefore, ceiling.total),
   };
   const dbXactsPerRequest = await xactsPerRequest(ctx, before, runStarted, runEnded, productFigures.total + productFigures.errors);
+  log("votes: the same vote transactions through pg (database ceiling)");
+  const sql = await runVoteSqlBaseline({ databaseUrl: ctx.database.url, users, slices: slices.sql, duration: args.duration, poolSize: PRODUCT_POOL_SIZE });
   log("votes: integrity check");
   const db = createDb({ databaseUrl: ctx.database.url });
   try {
@@ -184,6 +188,7 @@ async function runVotes(ctx: Context, answerIds: number[]): Promise<VoteResult> 
     return {
       product: productFigures,
       ceiling,
+      sql,
       voters: args.connections,
       dbXactsPerRequest,
       cpuMsPerRequest,

@@ -295,6 +295,10 @@ describe("backup / restore", () => {
       expect(await restored.user.count()).toBe(users);
       expect(await restored.user.findUnique({ where: { id: voter.id } })).toMatchObject({ username: "backup_voter", email: "backup_voter@example.test" });
       expect(await restored.auditLog.count()).toBe(await db.auditLog.count());
+      // Planner statistics are fresh (ANALYZE after pg_restore), not left to autovacuum.
+      const [stats] = await restored.$queryRaw<Array<{ analyzed: boolean }>>`
+        SELECT last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relname = 'reputation_event'`;
+      expect(stats.analyzed).toBe(true);
       for (const table of ["question", "answer", "vote", "reputationEvent", "tag"] as const) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const count = (client: Db) => (client[table] as any).count() as Promise<number>;

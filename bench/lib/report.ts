@@ -22,6 +22,8 @@ export type ScenarioResult = {
 export type VoteResult = {
   product: LoadFigures;
   ceiling: LoadFigures;
+  /** The same vote transactions sent bare through pg: the database's ceiling. */
+  sql: LoadFigures;
   voters: number;
   dbXactsPerRequest: number | null;
   cpuMsPerRequest: { product: number; web: number; ceiling: number };
@@ -73,7 +75,7 @@ export function renderMarkdown(report: BenchReport): string {
   if (report.votes) {
     const v = report.votes;
     lines.push(
-      `| Votes, ${v.voters} concurrent voters (POST /api/v1/votes) | – | ${v.product.rps.toLocaleString("en")} | ${ms(v.product.p50)} | ${ms(v.product.p95)} | ${ms(v.product.p99)} | ${v.product.errors} | ${v.ceiling.rps.toLocaleString("en")} | ${pct(v.product.rps / v.ceiling.rps)} | ${v.cpuMsPerRequest.product} / ${v.cpuMsPerRequest.web} (${v.cpuMsPerRequest.ceiling}) | – | – | – | ${v.dbXactsPerRequest ?? "–"} |`,
+      `| Votes, ${v.voters} concurrent voters (POST /api/v1/votes) | – | ${v.product.rps.toLocaleString("en")} | ${ms(v.product.p50)} | ${ms(v.product.p95)} | ${ms(v.product.p99)} | ${v.product.errors} | ${v.ceiling.rps.toLocaleString("en")} | ${pct(v.product.rps / v.ceiling.rps)} | ${v.cpuMsPerRequest.product} / ${v.cpuMsPerRequest.web} (${v.cpuMsPerRequest.ceiling}) | ${v.sql ? v.sql.rps.toLocaleString("en") : "–"} | ${v.sql ? `${round(v.product.rps / Math.max(1, v.sql.rps), 2)}×` : "–"} | 4 | ${v.dbXactsPerRequest ?? "–"} |`,
     );
   }
   lines.push("");

@@ -136,18 +136,27 @@ export function loadShape(scenario: HttpScenario, users: BenchUser[]): {
 }
 
 /**
+ * Each voter's answers, in two halves: the HTTP run votes on the first, the database baseline
+ * (vote-baseline.ts) on the second, so each starts from answers with no vote of theirs.
+ */
+export function voterSlices(answerIds: number[], connections: number): { http: number[][]; sql: number[][] } {
+  const size = Math.max(2, Math.floor(answerIds.length / connections));
+  const slices = Array.from({ length: connections }, (_, voter) => answerIds.slice(voter * size, voter * size + size));
+  return { http: slices.map((slice) => slice.slice(0, Math.ceil(slice.length / 2))), sql: slices.map((slice) => slice.slice(Math.ceil(slice.length / 2))) };
+}
+
+/**
  * The vote scenario: connection i is voter i, voting on its own slice of answers in order;
  * after a full pass it retracts them (value 0), then votes again, so every request changes a
  * vote (delta ≠ 0: the full write path with ledger rows).
  */
-export function voteShape(options: { users: BenchUser[]; answerIds: number[]; connections: number; url: string }): (client: AutocannonClient) => void {
-  const { users, answerIds } = options;
-  const slice = Math.max(1, Math.floor(answerIds.length / options.connections));
+export function voteShape(options: { users: BenchUser[]; slices: number[][]; url: string }): (client: AutocannonClient) => void {
+  const { users, slices } = options;
   let next = 0;
   return (client) => {
     const voter = next++;
     const user = users[voter % users.length];
-    const mine = answerIds.slice((voter % options.connections) * slice, (voter % options.connections) * slice + slice);
+    const mine = slices[voter % slices.length];
     let sent = 0;
     const request: AutocannonRequest = {
       method: "POST",

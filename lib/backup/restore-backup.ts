@@ -48,7 +48,22 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
     env: connection.env,
   });
   await runMigrations({ databaseUrl: options.databaseUrl, migrationsDir: options.migrationsDir });
+  await analyze(options.databaseUrl);
   return { manifest, before, after: await summarise(options.databaseUrl) };
+}
+
+/**
+ * pg_restore leaves the planner without statistics until autovacuum gets to the tables; a
+ * restored site would plan its first minutes as if every table were tiny (lib/demo/seed-demo.ts).
+ */
+async function analyze(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
 }
 
 async function summarise(databaseUrl: string): Promise<DatabaseSummary> {

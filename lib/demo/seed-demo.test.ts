@@ -26,6 +26,9 @@ describe("seedDemo", () => {
     expect((await checkIntegrity({ db })).drift).toEqual([]);
     expect((await listQuestions({ db, q: "connection pool" })).items.length).toBeGreaterThan(0);
     expect(await db.question.count({ where: { acceptedAnswerId: { not: null } } })).toBeGreaterThan(0);
+    const [stats] = await db.$queryRaw<Array<{ analyzed: boolean }>>`
+      SELECT last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relname = 'reputation_event'`;
+    expect(stats.analyzed).toBe(true); // planner statistics for the bulk load
     await expect(seedDemo({ db, questions: 10, users: 5 })).rejects.toMatchObject({ code: "CONFLICT" });
     await seedDemo({ db, questions: 10, users: 5, force: true });
     expect(await db.question.count()).toBe(310);

@@ -111,6 +111,10 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     UNION SELECT a."authorId", a."questionId" FROM "answer" a WHERE a."questionId" >= ${firstQuestion} ON CONFLICT DO NOTHING`;
   await insertLedgerForSeed(db, firstQuestion);
   await refreshAllAggregates({ db });
+  // Planner statistics for what was just bulk-loaded: autovacuum gets to it only later, and
+  // until then Postgres plans as if the tables were small (at 100k questions a vote took 14 ms
+  // instead of 1.4 ms: the ledger's `reversesId IS NULL` looked selective).
+  await db.$executeRawUnsafe("ANALYZE");
 
   const [counts] = await db.$queryRaw<Array<{ answers: number; votes: number; tags: number }>>`
     SELECT (SELECT count(*)::int FROM "answer" WHERE "questionId" >= ${firstQuestion}) AS answers,

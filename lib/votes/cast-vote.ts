@@ -5,7 +5,7 @@ import { AppError } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 import { canWrite } from "../permissions/permissions";
 import { parseInput } from "../questions/parse-input";
-import { CAPPED_REASONS, REPUTATION, type ReputationReason } from "../reputation/rules";
+import { type VoteCastRow, voteCastStatement } from "./vote-cast-statement";
 
 export const castVoteInput = z.object({
   targetType: z.enum(["question", "answer"], { error: 'targetType must be "question" or "answer"' }),
@@ -29,13 +29,11 @@ export type CastVoteOptions = {
   onWithinTransaction?: (tx: Prisma.TransactionClient, result: VoteResult) => Promise<void>;
 };
 
-type VoteCastRow = { status: "ok" | "not_found" | "own_post"; voteScore: number; previousValue: number; authorId: string; questionId: number };
-
 /**
  * Casts, changes or retracts (value 0) a vote. The vote row, the post's voteScore (atomic
  * `+ delta`) and the reputation ledger move in one transaction, in one round trip: the SQL
- * function vote_cast (prisma/migrations/*_vote_functions_manual) applies the ledger rows this
- * file asks for (the rules are lib/reputation/rules.ts), reverses the previous vote's rows
+ * function vote_cast (vote-cast-statement.ts) applies the ledger rows the rules ask for
+ * (lib/reputation/rules.ts), reverses the previous vote's rows
  * exactly and locks in a fixed order (post row, then users by id), so 50 voters on one post
  * queue on the post row and can't deadlock. A dozen statements from here cost ~10 ms of the
  * web server's CPU per vote (docs/performance.md).
@@ -45,14 +43,10 @@ export async function castVote(options: CastVoteOptions): Promise<VoteResult> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to vote");
   if (!canWrite(actor)) throw new AppError("FORBIDDEN", "Your account is banned");
   const input = parseInput(castVoteInput, options.input);
-  const onQuestion = input.targetType === "question";
-  const changes = JSON.stringify(input.value === 0 ? [] : voteReputationChanges(onQuestion, input.value));
-  const now = new Date().toISOString();
+  const statement = voteCastStatement({ actorId: actor.id, ...input });
 
   return options.db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<VoteCastRow[]>`
-      SELECT * FROM vote_cast(${actor.id}, ${onQuestion}, ${input.targetId}::int, ${input.value}::int, ${changes}::jsonb,
-        ${[...CAPPED_REASONS]}::text[], ${REPUTATION.dailyVoteCap}::int, ${now}::timestamp(3))`;
+    const [row] = await tx.$queryRawUnsafe<VoteCastRow[]>(statement.text, ...statement.values);
     if (row.status === "not_found") throw new AppError("NOT_FOUND", `That ${input.targetType} doesn't exist`);
     if (row.status === "own_post") throw new AppError("FORBIDDEN", "You can't vote on your own post");
     const result: VoteResult = {
@@ -65,14 +59,4 @@ export async function castVote(options: CastVoteOptions): Promise<VoteResult> {
     if (result.previousValue !== result.myVote) await options.onWithinTransaction?.(tx, result);
     return result;
   });
-}
-
-/** The ledger rows a vote asks for, by whom they go to (API.md's reputation rules). */
-function voteReputationChanges(onQuestion: boolean, value: 1 | -1): Array<{ to: "author" | "voter"; reason: ReputationReason; requested: number }> {
-  if (value === 1) {
-    return [onQuestion ? { to: "author", reason: "question_upvoted", requested: REPUTATION.questionUpvoted } : { to: "author", reason: "answer_upvoted", requested: REPUTATION.answerUpvoted }];
-  }
-  const changes: Array<{ to: "author" | "voter"; reason: ReputationReason; requested: number }> = [{ to: "author", reason: "post_downvoted", requested: REPUTATION.postDownvoted }];
-  if (!onQuestion) changes.push({ to: "voter", reason: "downvote_cast", requested: REPUTATION.answerDownvoteCast });
-  return changes;
 }

@@ -1,0 +1,59 @@
+import pg from "pg";
+import { voteCastStatement } from "../../lib/votes/vote-cast-statement";
+import { LatencyRecorder, type LoadFigures } from "./stats";
+import type { BenchUser } from "./users";
+
+/**
+ * The database ceiling for votes: the product's own vote transaction (BEGIN, the vote_cast
+ * statement, the outbox row, COMMIT) sent bare through a pg pool of the product's size by
+ * `connections` voters for `duration` seconds. Voter i works through `slices[i]` (answers the
+ * HTTP run did not touch), upvoting on the first pass and retracting on the next, so, as in the
+ * HTTP run, every vote changes something. The outbox rows are written as already done: this
+ * measures the database, not the worker.
+ */
+export async function runVoteSqlBaseline(options: {
+  databaseUrl: string;
+  users: BenchUser[];
+  slices: number[][];
+  duration: number;
+  poolSize: number;
+}): Promise<LoadFigures> {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
+  const recorder = new LatencyRecorder();
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + options.duration * 1000;
+  try {
+    await Promise.all(
+      options.slices.map(async (answers, voter) => {
+        const user = options.users[voter % options.users.length];
+        for (let sent = 0; performance.now() < deadline && answers.length > 0; sent++) {
+          const targetId = answers[sent % answers.length];
+          const value = Math.floor(sent / answers.length) % 2 === 0 ? 1 : 0;
+          const statement = voteCastStatement({ actorId: user.id, targetType: "answer", targetId, value });
+          const t0 = performance.now();
+          const client = await pool.connect();
+          try {
+            await client.query("BEGIN");
+            const { rows } = await client.query<{ status: string; previousValue: number; authorId: string; questionId: number }>(statement.text, statement.values);
+            const row = rows[0];
+            if (row.status === "ok" && row.previousValue !== value) {
+              const payload = { targetType: "answer", targetId, value, previousValue: row.previousValue, authorId: row.authorId, questionId: row.questionId, actorId: user.id };
+              await client.query(`INSERT INTO "outbox" ("type", "payload", "status") VALUES ('vote.cast', $1::jsonb, 'done')`, [JSON.stringify(payload)]);
+            }
+            await client.query("COMMIT");
+            recorder.add(performance.now() - t0);
+          } catch {
+            errors++;
+            await client.query("ROLLBACK").catch(() => undefined);
+          } finally {
+            client.release();
+          }
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  return recorder.figures((performance.now() - started) / 1000, errors, { ok: recorder.size });
+}
