@@ -176,7 +176,7 @@ async function runVotes(ctx: Context, answerIds: number[]): Promise<VoteResult> 
     ceiling: perRequest(cpuMs([bare.pid]) - bareCpuBefore, ceiling.total),
   };
   const dbXactsPerRequest = await xactsPerRequest(ctx, before, runStarted, runEnded, productFigures.total + productFigures.errors);
-  log("votes: the same vote transactions through pg (database ceiling)");
+  log("votes: the same vote statements through pg (database ceiling)");
   const sql = await runVoteSqlBaseline({ databaseUrl: ctx.database.url, users, slices: slices.sql, duration: args.duration, poolSize: PRODUCT_POOL_SIZE });
   log("votes: integrity check");
   const db = createDb({ databaseUrl: ctx.database.url });

@@ -22,7 +22,7 @@ export type ScenarioResult = {
 export type VoteResult = {
   product: LoadFigures;
   ceiling: LoadFigures;
-  /** The same vote transactions sent bare through pg: the database's ceiling. */
+  /** The same vote statements sent bare through pg: the database's ceiling. */
   sql: LoadFigures;
   voters: number;
   dbXactsPerRequest: number | null;
@@ -75,7 +75,7 @@ export function renderMarkdown(report: BenchReport): string {
   if (report.votes) {
     const v = report.votes;
     lines.push(
-      `| Votes, ${v.voters} concurrent voters (POST /api/v1/votes) | – | ${v.product.rps.toLocaleString("en")} | ${ms(v.product.p50)} | ${ms(v.product.p95)} | ${ms(v.product.p99)} | ${v.product.errors} | ${v.ceiling.rps.toLocaleString("en")} | ${pct(v.product.rps / v.ceiling.rps)} | ${v.cpuMsPerRequest.product} / ${v.cpuMsPerRequest.web} (${v.cpuMsPerRequest.ceiling}) | ${v.sql ? v.sql.rps.toLocaleString("en") : "–"} | ${v.sql ? `${round(v.product.rps / Math.max(1, v.sql.rps), 2)}×` : "–"} | 4 | ${v.dbXactsPerRequest ?? "–"} |`,
+      `| Votes, ${v.voters} concurrent voters (POST /api/v1/votes) | – | ${v.product.rps.toLocaleString("en")} | ${ms(v.product.p50)} | ${ms(v.product.p95)} | ${ms(v.product.p99)} | ${v.product.errors} | ${v.ceiling.rps.toLocaleString("en")} | ${pct(v.product.rps / v.ceiling.rps)} | ${v.cpuMsPerRequest.product} / ${v.cpuMsPerRequest.web} (${v.cpuMsPerRequest.ceiling}) | ${v.sql ? v.sql.rps.toLocaleString("en") : "–"} | ${v.sql ? `${round(v.product.rps / Math.max(1, v.sql.rps), 2)}×` : "–"} | 1 | ${v.dbXactsPerRequest ?? "–"} |`,
     );
   }
   lines.push("");

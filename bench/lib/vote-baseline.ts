@@ -4,12 +4,11 @@ import { LatencyRecorder, type LoadFigures } from "./stats";
 import type { BenchUser } from "./users";
 
 /**
- * The database ceiling for votes: the product's own vote transaction (BEGIN, the vote_cast
- * statement, the outbox row, COMMIT) sent bare through a pg pool of the product's size by
+ * The database ceiling for votes: the product's own vote statement (vote, ledger and outbox row
+ * in one, lib/votes/vote-cast-statement.ts) sent bare through a pg pool of the product's size by
  * `connections` voters for `duration` seconds. Voter i works through `slices[i]` (answers the
  * HTTP run did not touch), upvoting on the first pass and retracting on the next, so, as in the
- * HTTP run, every vote changes something. The outbox rows are written as already done: this
- * measures the database, not the worker.
+ * HTTP run, every vote changes something. The product's worker relays the events as usual.
  */
 export async function runVoteSqlBaseline(options: {
   databaseUrl: string;
@@ -32,22 +31,12 @@ export async function runVoteSqlBaseline(options: {
           const value = Math.floor(sent / answers.length) % 2 === 0 ? 1 : 0;
           const statement = voteCastStatement({ actorId: user.id, targetType: "answer", targetId, value });
           const t0 = performance.now();
-          const client = await pool.connect();
           try {
-            await client.query("BEGIN");
-            const { rows } = await client.query<{ status: string; previousValue: number; authorId: string; questionId: number }>(statement.text, statement.values);
-            const row = rows[0];
-            if (row.status === "ok" && row.previousValue !== value) {
-              const payload = { targetType: "answer", targetId, value, previousValue: row.previousValue, authorId: row.authorId, questionId: row.questionId, actorId: user.id };
-              await client.query(`INSERT INTO "outbox" ("type", "payload", "status") VALUES ('vote.cast', $1::jsonb, 'done')`, [JSON.stringify(payload)]);
-            }
-            await client.query("COMMIT");
+            const { rows } = await pool.query<{ status: string }>(statement.text, statement.values);
+            if (rows[0]?.status !== "ok") throw new Error(rows[0]?.status ?? "no row");
             recorder.add(performance.now() - t0);
           } catch {
             errors++;
-            await client.query("ROLLBACK").catch(() => undefined);
-          } finally {
-            client.release();
           }
         }
       }),

@@ -5,6 +5,11 @@ import { EVENT_JOB_OPTIONS, getQueue, outboxJobId, type ProducerQueue } from "..
 
 export type EnqueueOutboxEventsOptions = {
   ids: bigint[];
+  /**
+   * The rows themselves, when the caller knows they committed and nobody enqueued them yet (it
+   * just wrote them in a statement that committed): saves the lookup.
+   */
+  committed?: Array<{ id: bigint; type: string; createdAt: Date }>;
   db?: Db;
   producer?: ProducerQueue;
   /** The whole step's budget; past it we stop waiting (the relay catches up). */
@@ -44,10 +49,12 @@ async function enqueue(options: EnqueueOutboxEventsOptions): Promise<number> {
   if (!(await whenReady(producer, options.timeoutMs ?? ENQUEUE_BUDGET_MS))) return 0;
   const db = options.db ?? getDb();
   // Only rows that committed and nobody enqueued yet (a rolled-back attempt has no row).
-  const rows = await db.outbox.findMany({
-    where: { id: { in: options.ids }, status: "pending" },
-    select: { id: true, type: true, createdAt: true },
-  });
+  const rows =
+    options.committed ??
+    (await db.outbox.findMany({
+      where: { id: { in: options.ids }, status: "pending" },
+      select: { id: true, type: true, createdAt: true },
+    }));
   if (rows.length === 0) return 0;
   await producer.queue.addBulk(
     rows.map((row) => ({

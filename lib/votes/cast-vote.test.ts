@@ -5,6 +5,7 @@ import { createTestUser } from "../../test/helpers/fixtures";
 import { createMigratedTestDatabase } from "../../test/helpers/migrated-test-database";
 import type { TestDatabase } from "../../test/helpers/test-database";
 import { createPost, ledgerSum, openTransaction, reputationOf, settledWithin } from "../../test/helpers/vote-fixtures";
+import { EVENT_PAYLOAD_SCHEMAS } from "../events/event-types";
 import { castVote } from "./cast-vote";
 
 let database: TestDatabase;
@@ -120,21 +121,26 @@ describe("castVote: the rules", () => {
     expect(await db.vote.count({ where: { answerId } })).toBe(0);
   });
 
-  it("runs onWithinTransaction inside the transaction: a throw there undoes the vote, the score and the ledger", async () => {
+  it("records the vote.cast event with the vote, in one statement: one per change, none for no-ops or refusals", async () => {
     const { asker, questionId } = await createPost(db);
     const voter = await createTestUser(db);
-    const seen: unknown[] = [];
-    await castVote({ db, actor: voter, input: { targetType: "question", targetId: questionId, value: 1 }, onWithinTransaction: async (tx, result) => {
-      seen.push({ ...result, votesInTx: await tx.vote.count({ where: { questionId } }) });
-    } });
-    expect(seen).toEqual([{ voteScore: 1, myVote: 1, previousValue: 0, authorId: asker.id, questionId, votesInTx: 1 }]);
+    const events = () => db.outbox.findMany({ where: { type: "vote.cast", payload: { path: ["targetId"], equals: questionId } }, orderBy: { id: "asc" } });
 
-    const failing = castVote({ db, actor: voter, input: { targetType: "question", targetId: questionId, value: -1 }, onWithinTransaction: async () => {
-      throw new Error("outbox unavailable");
-    } });
-    await expect(failing).rejects.toThrow("outbox unavailable");
-    expect((await db.question.findUniqueOrThrow({ where: { id: questionId } })).voteScore).toBe(1);
-    expect(await reputationOf(db, asker.id)).toBe(11);
+    const cast = await vote(voter, "question", questionId, 1);
+    expect(cast.event).toMatchObject({ type: "vote.cast", id: expect.any(BigInt) });
+    const [row] = await events();
+    expect(row.id).toBe(cast.event!.id);
+    expect(row.status).toBe("pending");
+    expect(row.createdAt.getTime()).toBe(cast.event!.createdAt.getTime()); // the relay derives the same job id
+    expect(EVENT_PAYLOAD_SCHEMAS["vote.cast"].parse(row.payload)).toEqual({
+      targetType: "question", targetId: questionId, value: 1, previousValue: 0, authorId: asker.id, questionId, actorId: voter.id,
+    });
+
+    expect((await vote(voter, "question", questionId, 1)).event).toBeNull(); // the same vote again: nothing changed
+    await expect(vote(asker, "question", questionId, 1)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await events()).toHaveLength(1);
+    expect((await vote(voter, "question", questionId, 0)).event).not.toBeNull();
+    expect((await events()).map((event) => (event.payload as { value: number }).value)).toEqual([1, 0]);
     await expectNoDrift();
   });
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
-import { createOutboxBatch } from "@/lib/outbox/outbox-batch";
+import { enqueueOutboxEvents } from "@/lib/outbox/enqueue-outbox-events";
 import { castVote, castVoteInput } from "@/lib/votes/cast-vote";
 import { parseInput } from "@/lib/questions/parse-input";
 import { readJson, withErrors } from "../../_lib/respond";
@@ -13,23 +13,10 @@ export const POST = withErrors(async (request: Request) => {
   const actor = await requireActor(request);
   const input = parseInput(castVoteInput, await readJson(request));
   await limitRate(actor, "vote");
-  const outbox = createOutboxBatch();
-  const result = await castVote({
-    db: getDb(),
-    actor,
-    input,
-    onWithinTransaction: (tx, vote) =>
-      outbox.add(tx, "vote.cast", {
-        targetType: input.targetType,
-        targetId: input.targetId,
-        value: vote.myVote,
-        previousValue: vote.previousValue,
-        authorId: vote.authorId,
-        questionId: vote.questionId,
-        actorId: actor.id,
-      }),
-  });
-  void outbox.flush();
+  // The vote and its vote.cast outbox row commit together (one statement); then the event goes
+  // to the queue without waiting (the worker's relay retries it if this enqueue fails).
+  const result = await castVote({ db: getDb(), actor, input });
+  if (result.event) void enqueueOutboxEvents({ ids: [result.event.id], committed: [result.event] });
   revalidateVotedQuestion(result.questionId);
   return NextResponse.json({ voteScore: result.voteScore, myVote: result.myVote });
 });
