@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Db } from "../../lib/db";
-import { LatencyRecorder, type LoadFigures } from "./stats";
+import { type LoadFigures, timedLoops } from "./stats";
 
 export type CapturedQuery = { sql: string; params: unknown[] };
 
@@ -39,34 +39,22 @@ export async function runSqlBaseline(options: {
   poolSize: number;
 }): Promise<LoadFigures> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
-  const recorder = new LatencyRecorder();
-  let errors = 0;
-  let started = performance.now();
   try {
     // Warm the pool and the plans before timing.
     for (const query of options.queries) await pool.query(query.sql, query.params);
-    started = performance.now();
-    const deadline = started + options.duration * 1000;
-    await Promise.all(
-      Array.from({ length: options.connections }, async () => {
-        while (performance.now() < deadline) {
-          const t0 = performance.now();
-          try {
-            const client = await pool.connect();
-            try {
-              for (const query of options.queries) await client.query(query.sql, query.params);
-            } finally {
-              client.release();
-            }
-            recorder.add(performance.now() - t0);
-          } catch {
-            errors++;
-          }
+    return await timedLoops({
+      loops: options.connections,
+      seconds: options.duration,
+      iteration: async () => {
+        const client = await pool.connect();
+        try {
+          for (const query of options.queries) await client.query(query.sql, query.params);
+        } finally {
+          client.release();
         }
-      }),
-    );
+      },
+    });
   } finally {
     await pool.end();
   }
-  return recorder.figures((performance.now() - started) / 1000, errors, { ok: recorder.size });
 }

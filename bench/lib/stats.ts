@@ -58,3 +58,28 @@ export class LatencyRecorder {
     };
   }
 }
+
+/**
+ * `loops` concurrent loops, each calling `iteration(loop, n)` (n counts that loop's calls) until
+ * `seconds` have passed: every call's latency is recorded, a throw counts as an error.
+ */
+export async function timedLoops(options: { loops: number; seconds: number; iteration: (loop: number, n: number) => Promise<void> }): Promise<LoadFigures> {
+  const recorder = new LatencyRecorder();
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: options.loops }, async (_, loop) => {
+      for (let n = 0; performance.now() < deadline; n++) {
+        const t0 = performance.now();
+        try {
+          await options.iteration(loop, n);
+          recorder.add(performance.now() - t0);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return recorder.figures((performance.now() - started) / 1000, errors, { ok: recorder.size });
+}

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { voteCastStatement } from "../../lib/votes/vote-cast-statement";
-import { LatencyRecorder, type LoadFigures } from "./stats";
+import { type LoadFigures, timedLoops } from "./stats";
 import type { BenchUser } from "./users";
 
 /**
@@ -18,31 +18,20 @@ export async function runVoteSqlBaseline(options: {
   poolSize: number;
 }): Promise<LoadFigures> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
-  const recorder = new LatencyRecorder();
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + options.duration * 1000;
   try {
-    await Promise.all(
-      options.slices.map(async (answers, voter) => {
+    return await timedLoops({
+      loops: options.slices.length,
+      seconds: options.duration,
+      iteration: async (voter, sent) => {
+        const answers = options.slices[voter];
         const user = options.users[voter % options.users.length];
-        for (let sent = 0; performance.now() < deadline && answers.length > 0; sent++) {
-          const targetId = answers[sent % answers.length];
-          const value = Math.floor(sent / answers.length) % 2 === 0 ? 1 : 0;
-          const statement = voteCastStatement({ actorId: user.id, targetType: "answer", targetId, value });
-          const t0 = performance.now();
-          try {
-            const { rows } = await pool.query<{ status: string }>(statement.text, statement.values);
-            if (rows[0]?.status !== "ok") throw new Error(rows[0]?.status ?? "no row");
-            recorder.add(performance.now() - t0);
-          } catch {
-            errors++;
-          }
-        }
-      }),
-    );
+        const value = Math.floor(sent / answers.length) % 2 === 0 ? 1 : 0;
+        const statement = voteCastStatement({ actorId: user.id, targetType: "answer", targetId: answers[sent % answers.length], value });
+        const { rows } = await pool.query<{ status: string }>(statement.text, statement.values);
+        if (rows[0]?.status !== "ok") throw new Error(rows[0]?.status ?? "no row");
+      },
+    });
   } finally {
     await pool.end();
   }
-  return recorder.figures((performance.now() - started) / 1000, errors, { ok: recorder.size });
 }

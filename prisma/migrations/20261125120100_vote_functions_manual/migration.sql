@@ -39,30 +39,24 @@ $$;
 
 -- Reverses every not-yet-reversed ledger row of a vote, or of an answer (optionally only some
 -- reasons): each reversal takes back exactly what its row granted. Returns the users touched.
--- Two separate queries rather than one with optional filters, so each keeps its index.
+-- Dynamic SQL on the one column that applies, so each call is planned with its own index
+-- (a cached plan with "voteId = $1 OR answerId = $2" would use neither).
 CREATE FUNCTION reputation_reverse(p_vote_id integer, p_answer_id integer, p_reasons text[], p_now timestamp(3))
 RETURNS SETOF text
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF p_vote_id IS NOT NULL THEN
-    RETURN QUERY
-    INSERT INTO "reputation_event" ("userId", "reason", "requested", "amount", "voteId", "questionId", "answerId", "actorId", "reversesId", "createdAt")
-    SELECT e."userId", e."reason", -e."requested", -e."amount", e."voteId", e."questionId", e."answerId", e."actorId", e."id", p_now
-      FROM "reputation_event" e
-      WHERE e."voteId" = p_vote_id AND e."reversesId" IS NULL
-        AND (p_reasons IS NULL OR e."reason" = ANY(p_reasons))
-        AND NOT EXISTS (SELECT 1 FROM "reputation_event" r WHERE r."reversesId" = e."id")
-    RETURNING "userId";
-  ELSIF p_answer_id IS NOT NULL THEN
-    RETURN QUERY
-    INSERT INTO "reputation_event" ("userId", "reason", "requested", "amount", "voteId", "questionId", "answerId", "actorId", "reversesId", "createdAt")
-    SELECT e."userId", e."reason", -e."requested", -e."amount", e."voteId", e."questionId", e."answerId", e."actorId", e."id", p_now
-      FROM "reputation_event" e
-      WHERE e."answerId" = p_answer_id AND e."reversesId" IS NULL
-        AND (p_reasons IS NULL OR e."reason" = ANY(p_reasons))
-        AND NOT EXISTS (SELECT 1 FROM "reputation_event" r WHERE r."reversesId" = e."id")
-    RETURNING "userId";
+  IF p_vote_id IS NULL AND p_answer_id IS NULL THEN
+    RETURN;
   END IF;
+  RETURN QUERY EXECUTE format($sql$
+    INSERT INTO "reputation_event" ("userId", "reason", "requested", "amount", "voteId", "questionId", "answerId", "actorId", "reversesId", "createdAt")
+    SELECT e."userId", e."reason", -e."requested", -e."amount", e."voteId", e."questionId", e."answerId", e."actorId", e."id", $3
+      FROM "reputation_event" e
+      WHERE e.%I = $1 AND e."reversesId" IS NULL
+        AND ($2::text[] IS NULL OR e."reason" = ANY($2))
+        AND NOT EXISTS (SELECT 1 FROM "reputation_event" r WHERE r."reversesId" = e."id")
+    RETURNING "userId"$sql$, CASE WHEN p_vote_id IS NOT NULL THEN 'voteId' ELSE 'answerId' END)
+  USING COALESCE(p_vote_id, p_answer_id), p_reasons, p_now;
 END;
 $$;
 
