@@ -178,6 +178,9 @@ describe("the page cache in front of Next", () => {
     const zipped = await fetch(`${server.url}/questions/${id}`, { headers: { "accept-encoding": "gzip" } });
     expect(zipped.headers.get("content-encoding")).toBe("gzip");
     expect(await zipped.text()).toBe(first.text);
+    // Pages it never keeps go to Next untouched, compressed as before.
+    const search = await fetch(`${server.url}/search?q=front`, { headers: { "accept-encoding": "gzip" } });
+    expect(search.headers.get("content-encoding")).toBe("gzip");
     // RSC requests (client navigation) are never answered with the cached HTML.
     const rsc = await anonymous.get(`/questions/${id}`, { rsc: "1" });
     expect(rsc.headers.get("age")).toBeNull();

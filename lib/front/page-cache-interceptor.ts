@@ -5,19 +5,26 @@ import { type CachedPage, getPage, pageCacheGeneration, putPage, setPageGzip } f
 
 /** Headers that make Next answer with something other than the page's HTML (RSC payloads, actions). */
 const VARIANT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
+/**
+ * URLs of the pages Next caches (ISR): `/` and `/tags/<name>` (first page by sort), question pages.
+ * Only these are captured: a captured request goes to Next without Accept-Encoding, and other
+ * pages (dynamic, never kept) should stay compressed.
+ */
+const CACHEABLE_URL = /^\/(?:questions\/\d+(?:\/(?!edit$)[^/?]*)?|tags\/[^/?]+)?(?:\?sort=[a-z]+)?$/;
 /** Per-response headers that are not replayed from the cache. */
 const HOP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
 
 /**
  * Serves Next's cacheable pages from the page cache (page-cache.ts) and fills it from Next's own
- * responses. Cacheable means what Next itself served from its full route cache: a 200 with
+ * responses, for the ISR pages' URLs (CACHEABLE_URL). Kept is only what Next itself served from
+ * its full route cache: a 200 with
  * `x-nextjs-cache: HIT` or `MISS` (a fresh render), no Set-Cookie. `STALE` answers (Next
  * serving an old copy while it re-renders after a vote) are passed on but not kept.
  */
 export function createPageCacheInterceptor(): Interceptor {
   return {
     matches(req) {
-      if (req.method !== "GET" || !req.url || req.url.startsWith("/api/") || req.url.startsWith("/_next/")) return false;
+      if (req.method !== "GET" || !req.url || !CACHEABLE_URL.test(req.url)) return false;
       return !VARIANT_HEADERS.some((name) => req.headers[name] !== undefined);
     },
     async handle(req, res) {
