@@ -1,14 +1,7 @@
+import type { NotificationItem } from "@/lib/notifications/list-notifications";
+
 /** Shared by the bell and /notifications: one sentence per notification, and where it points. */
-export type NotificationView = {
-  id: string;
-  type: string;
-  actor: { username: string } | null;
-  questionId: number | null;
-  answerId: number | null;
-  questionTitle: string | null;
-  read: boolean;
-  createdAt: string;
-};
+export type NotificationView = NotificationItem;
 
 export function notificationText(item: NotificationView): string {
   const who = item.actor?.username ?? "Someone";
