@@ -8,10 +8,10 @@ export type Interceptor = {
 };
 
 /**
- * Puts request handlers in front of Next's standalone server without replacing it: Next's
- * server.js calls `http.createServer(listener)` once, and the next such call (made from the
- * preload, before server.js runs) gets a listener that offers each request to the interceptors
- * first. Requests no interceptor matches go straight to Next's listener, untouched.
+ * Puts request handlers in front of Next's standalone server without replacing it. Called from
+ * the preload, before server.js runs: Next then calls `http.createServer(listener)` once, and
+ * that call gets a listener that offers each request to the interceptors first (the patch undoes
+ * itself after it). Requests no interceptor matches go straight to Next's listener, untouched.
  */
 export function interceptNextServer(interceptors: Interceptor[]): void {
   const original = http.createServer;
