@@ -1,15 +1,16 @@
 import { Redis } from "ioredis";
 import { getConfig } from "./config";
 
-export type RedisRole = "producer" | "worker";
+export type RedisRole = "producer" | "worker" | "subscriber";
 
 /**
  * Producers (web requests, CLI) fail fast so a down Redis never stalls a request: no offline
- * queue, one retry per command. Workers (BullMQ) need `maxRetriesPerRequest: null`.
+ * queue, one retry per command. Workers (BullMQ) need `maxRetriesPerRequest: null`; so do
+ * pub/sub subscribers, which wait for Redis and resubscribe on their own.
  */
 export function createRedis(options: { url: string; role: RedisRole; lazy?: boolean }): Redis {
   const common = { lazyConnect: options.lazy ?? false, connectionName: `ce-${options.role}` };
-  if (options.role === "worker") {
+  if (options.role === "worker" || options.role === "subscriber") {
     return new Redis(options.url, { ...common, maxRetriesPerRequest: null });
   }
   return new Redis(options.url, {

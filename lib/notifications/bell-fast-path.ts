@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Redis } from "ioredis";
 import { sessionCookieValue } from "../auth/session-cookie";
 import { recallSession } from "../auth/session-memo";
+import type { LocalUnreadCounts } from "./local-unread-counts";
 import { getCachedUnreadCount } from "./unread-count-cache";
 import { etagMatches, unreadCountEtag, unreadCountHeaders } from "./unread-count-etag";
 
@@ -11,13 +12,16 @@ export type BellFastPathOptions = {
   /** Resolved on first use, so a server that never sees a poll opens no connection. */
   redis: () => Redis;
   redisPrefix?: string;
+  /** The process's own copy of counts (first place looked; filled from Redis). */
+  local?: () => LocalUnreadCounts;
 };
 
 /**
  * Answers `GET /api/v1/notifications/unread-count` in plain node:http, before Next: every open
  * tab polls it every 15 s, and Next's route pipeline alone costs ~1 ms a request. It answers only
- * when both caches hold the answer — a session cookie verified within the minute (session memo)
- * and the user's count in Redis — with exactly the route's response (same ETag, 304, headers);
+ * when the caches hold the answer — a session cookie verified within the minute (session memo)
+ * and the user's count (the process's local copy, else Redis) — with exactly the route's
+ * response (same ETag, 304, headers);
  * anything else (unknown cookie, cold or down Redis) returns false and Next's route answers.
  */
 export function createBellFastPath(options: BellFastPathOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
@@ -25,13 +29,18 @@ export function createBellFastPath(options: BellFastPathOptions): (req: Incoming
     const cookie = sessionCookieValue(req.headers.cookie);
     const userId = cookie ? recallSession(cookie) : null;
     if (!userId) return false;
-    let count: number | null;
-    try {
-      count = (await getCachedUnreadCount({ redis: options.redis(), userId, redisPrefix: options.redisPrefix })).count;
-    } catch {
-      return false;
+    const local = options.local?.();
+    let count = local?.get(userId) ?? null;
+    if (count === null) {
+      const snapshot = local?.snapshot(userId) ?? 0;
+      try {
+        count = (await getCachedUnreadCount({ redis: options.redis(), userId, redisPrefix: options.redisPrefix })).count;
+      } catch {
+        return false;
+      }
+      if (count === null || !Number.isFinite(count)) return false;
+      local?.fill(userId, count, snapshot);
     }
-    if (count === null || !Number.isFinite(count)) return false;
     const etag = unreadCountEtag(userId, count);
     const headers = unreadCountHeaders(etag);
     if (etagMatches(req.headers["if-none-match"] ?? null, etag)) {

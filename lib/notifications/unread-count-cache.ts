@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { redisKey } from "../redis";
+import { forgetLocalUnreadCounts, unreadChangedChannel } from "./local-unread-counts";
 
 /**
  * Redis copy of `User.unreadCount`, so idle bell polling skips Postgres. Postgres stays the
@@ -23,6 +24,7 @@ export function unreadCountKey(userId: string, redisPrefix?: string): string {
   return redisPrefix === undefined ? redisKey("unread", userId) : [redisPrefix, "unread", userId].join(":");
 }
 
+
 /** The cached count, or null on a miss, with the generation to pass to `fillUnreadCount`. */
 export async function getCachedUnreadCount(options: {
   redis: Redis;
@@ -44,7 +46,11 @@ export async function fillUnreadCount(options: {
   await options.redis.eval(FILL_IF_UNCHANGED, 1, key, options.gen, String(options.count), String(UNREAD_CACHE_TTL_SECONDS));
 }
 
-/** After a committed change to these users' counts. Never throws (the TTL bounds a missed one). */
+/**
+ * After a committed change to these users' counts: invalidates the Redis copy, then announces it
+ * to the web processes' local copies (lib/notifications/local-unread-counts.ts). Never throws
+ * (the TTLs bound a missed one).
+ */
 export async function invalidateUnreadCounts(options: {
   redis: Redis;
   userIds: string[];
@@ -53,13 +59,18 @@ export async function invalidateUnreadCounts(options: {
   if (options.userIds.length === 0) return true;
   try {
     const pipeline = options.redis.pipeline();
-    for (const userId of new Set(options.userIds)) {
+    const userIds = [...new Set(options.userIds)];
+    for (const userId of userIds) {
       const key = unreadCountKey(userId, options.redisPrefix);
       pipeline.hincrby(key, "gen", 1).hdel(key, "count").expire(key, UNREAD_CACHE_TTL_SECONDS);
     }
+    pipeline.publish(unreadChangedChannel(options.redisPrefix), userIds.join(","));
     const results = await pipeline.exec();
+    // After Redis dropped them: a local fill that read Redis before this point is refused.
+    forgetLocalUnreadCounts(userIds);
     return !results?.some(([error]) => error);
   } catch {
+    forgetLocalUnreadCounts(options.userIds);
     return false;
   }
 }

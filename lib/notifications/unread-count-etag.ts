@@ -6,8 +6,21 @@ import { createHash } from "node:crypto";
  * shows, so it is the whole version.
  */
 export function unreadCountEtag(userId: string, count: number): string {
-  const user = createHash("sha256").update(userId).digest("base64url").slice(0, 10);
-  return `W/"${count}-${user}"`;
+  return `W/"${count}-${userHash(userId)}"`;
+}
+
+/** The user part is a pure function of the id, asked for on every poll: remembered (bounded). */
+const userHashes = new Map<string, string>();
+const MAX_USER_HASHES = 50_000;
+
+function userHash(userId: string): string {
+  let hash = userHashes.get(userId);
+  if (hash === undefined) {
+    hash = createHash("sha256").update(userId).digest("base64url").slice(0, 10);
+    if (userHashes.size >= MAX_USER_HASHES) userHashes.clear();
+    userHashes.set(userId, hash);
+  }
+  return hash;
 }
 
 /** RFC 9110 If-None-Match: a list or `*`, compared weakly (the W/ prefix is ignored). */

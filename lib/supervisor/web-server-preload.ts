@@ -8,14 +8,28 @@ import { sessionCookieValue } from "../auth/session-cookie";
 import { createPageCacheInterceptor } from "../front/page-cache-interceptor";
 import { forgetSession } from "../auth/session-memo";
 import { createBellFastPath, isUnreadCountPoll } from "../notifications/bell-fast-path";
-import { getRedis } from "../redis";
+import { createLocalUnreadCounts, type LocalUnreadCounts } from "../notifications/local-unread-counts";
+import { getConfig } from "../config";
+import { createRedis, getRedis } from "../redis";
 import { exitWithParent } from "./exit-with-parent";
 import { interceptNextServer } from "./intercept-next-server";
 
 exitWithParent();
 
 const SIGN_OUT_PATH = "/api/auth/sign-out";
-const bell = createBellFastPath({ redis: getRedis });
+// The local copy of counts subscribes on first use: a server that never sees a poll opens nothing.
+let localCounts: LocalUnreadCounts | undefined;
+const local = () => {
+  if (!localCounts) {
+    const subscriber = createRedis({ url: getConfig().REDIS_URL, role: "subscriber" });
+    subscriber.on("error", () => {
+      // Reconnects by itself; while down, polls read Redis through the route.
+    });
+    localCounts = createLocalUnreadCounts({ subscriber });
+  }
+  return localCounts;
+};
+const bell = createBellFastPath({ redis: getRedis, local });
 
 interceptNextServer([
   { matches: isUnreadCountPoll, handle: bell },
