@@ -53,3 +53,8 @@ export function redisKey(...parts: Array<string | number>): string {
   }
   return [keyPrefix, ...parts].join(":");
 }
+
+/** redisKey under an explicit prefix (tests, the worker given REDIS_PREFIX), else the configured one. */
+export function prefixedKey(redisPrefix: string | undefined, ...parts: Array<string | number>): string {
+  return redisPrefix === undefined ? redisKey(...parts) : [redisPrefix, ...parts].join(":");
+}

@@ -37,10 +37,10 @@ export async function resolveActor(options: { headers: Headers; db: Db; secret: 
   const [session] = await options.db.$queryRaw<SessionRow[]>`
     SELECT s."expiresAt", u."id", u."username", u."role", u."banned", u."banExpires"
     FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = ${token}`;
-  if (!session || isBanActive(session) || session.expiresAt.getTime() <= Date.now()) {
+  const banned = session !== undefined && isBanActive(session);
+  if (!session || banned || session.expiresAt.getTime() <= Date.now()) {
     forgetSession(cookie);
-    if (session && isBanActive(session)) return { kind: "banned", userId: session.id };
-    return { kind: "anonymous" };
+    return banned ? { kind: "banned", userId: session.id } : { kind: "anonymous" };
   }
   const user = session;
   rememberSession({ cookie, userId: user.id, expiresAt: session.expiresAt });

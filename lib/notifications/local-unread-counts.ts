@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { redisKey } from "../redis";
+import { prefixedKey } from "../redis";
 
 /** A local count is trusted this long at most, even if an announcement was somehow missed. */
 export const LOCAL_COUNT_TTL_MS = 60_000;
@@ -10,7 +10,7 @@ type Registry = { forget(userIds: string[]): void };
 
 /** Pub/sub channel announcing whose counts changed (comma-separated ids): every web process's copy listens. */
 export function unreadChangedChannel(redisPrefix?: string): string {
-  return redisPrefix === undefined ? redisKey("unread-changed") : [redisPrefix, "unread-changed"].join(":");
+  return prefixedKey(redisPrefix, "unread-changed");
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { redisKey } from "../redis";
+import { prefixedKey } from "../redis";
 import { forgetLocalUnreadCounts, unreadChangedChannel } from "./local-unread-counts";
 
 /**
@@ -21,7 +21,7 @@ redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
 export function unreadCountKey(userId: string, redisPrefix?: string): string {
-  return redisPrefix === undefined ? redisKey("unread", userId) : [redisPrefix, "unread", userId].join(":");
+  return prefixedKey(redisPrefix, "unread", userId);
 }
 
 

@@ -3,13 +3,16 @@ import { getDb } from "../db";
 import type { Logger } from "../logger";
 import { EVENT_JOB_OPTIONS, getQueue, outboxJobId, type ProducerQueue } from "../queue";
 
-export type EnqueueOutboxEventsOptions = {
-  ids: bigint[];
+type OutboxRowRef = { id: bigint; type: string; createdAt: Date };
+
+export type EnqueueOutboxEventsOptions = (
+  | { ids: bigint[] }
   /**
    * The rows themselves, when the caller knows they committed and nobody enqueued them yet (it
    * just wrote them in a statement that committed): saves the lookup.
    */
-  committed?: Array<{ id: bigint; type: string; createdAt: Date }>;
+  | { committed: OutboxRowRef[] }
+) & {
   db?: Db;
   producer?: ProducerQueue;
   /** The whole step's budget; past it we stop waiting (the relay catches up). */
@@ -26,13 +29,17 @@ export const ENQUEUE_BUDGET_MS = 200;
  * or slows the write that caused it. Resolves to the number of rows enqueued (0 on failure).
  */
 export async function enqueueOutboxEvents(options: EnqueueOutboxEventsOptions): Promise<number> {
-  if (options.ids.length === 0) return 0;
+  const ids = "ids" in options ? options.ids : options.committed.map((row) => row.id);
+  if (ids.length === 0) return 0;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<number>((resolve) => {
     timer = setTimeout(() => resolve(0), options.timeoutMs ?? ENQUEUE_BUDGET_MS);
   });
   const work = enqueue(options).catch((error: unknown) => {
-    options.logger?.debug({ err: error, ids: options.ids.map(String) }, "enqueue failed; the outbox relay will retry");
+    options.logger?.debug(
+      { err: error, ids: ids.map(String) },
+      "enqueue failed; the outbox relay will retry",
+    );
     return 0;
   });
   try {
@@ -50,11 +57,12 @@ async function enqueue(options: EnqueueOutboxEventsOptions): Promise<number> {
   const db = options.db ?? getDb();
   // Only rows that committed and nobody enqueued yet (a rolled-back attempt has no row).
   const rows =
-    options.committed ??
-    (await db.outbox.findMany({
-      where: { id: { in: options.ids }, status: "pending" },
-      select: { id: true, type: true, createdAt: true },
-    }));
+    "committed" in options
+      ? options.committed
+      : await db.outbox.findMany({
+          where: { id: { in: options.ids }, status: "pending" },
+          select: { id: true, type: true, createdAt: true },
+        });
   if (rows.length === 0) return 0;
   await producer.queue.addBulk(
     rows.map((row) => ({

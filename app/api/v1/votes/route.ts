@@ -16,7 +16,7 @@ export const POST = withErrors(async (request: Request) => {
   // The vote and its vote.cast outbox row commit together (one statement); then the event goes
   // to the queue without waiting (the worker's relay retries it if this enqueue fails).
   const result = await castVote({ db: getDb(), actor, input });
-  if (result.event) void enqueueOutboxEvents({ ids: [result.event.id], committed: [result.event] });
+  if (result.event) void enqueueOutboxEvents({ committed: [result.event] });
   revalidateVotedQuestion(result.questionId);
   return NextResponse.json({ voteScore: result.voteScore, myVote: result.myVote });
 });
